@@ -1,0 +1,71 @@
+import type { Batch } from '../schemas/batch';
+import type { Change } from '../schemas/change';
+import type { Run, RunStep } from '../schemas/run';
+import type { User } from '../schemas/users';
+
+/**
+ * What the engine reads: the rows an operation touches. The server and the station each load
+ * just the slice an operation needs (see scope.ts); tests may hold a whole plant in one.
+ */
+export interface EngineState {
+  readonly runs: ReadonlyMap<string, Run>;
+  readonly steps: ReadonlyMap<string, RunStep>;
+  readonly batches: ReadonlyMap<string, Batch>;
+  readonly users: ReadonlyMap<string, User>;
+}
+
+export function emptyState(): EngineState {
+  return { runs: new Map(), steps: new Map(), batches: new Map(), users: new Map() };
+}
+
+export function stateFrom(rows: {
+  runs?: Iterable<Run>;
+  steps?: Iterable<RunStep>;
+  batches?: Iterable<Batch>;
+  users?: Iterable<User>;
+}): EngineState {
+  const byId = <T extends { id: string }>(items: Iterable<T> | undefined) =>
+    new Map([...(items ?? [])].map((item) => [item.id, item] as const));
+  return {
+    runs: byId(rows.runs),
+    steps: byId(rows.steps),
+    batches: byId(rows.batches),
+    users: byId(rows.users),
+  };
+}
+
+/**
+ * The state after the changes, without touching the one given (maps that do not change are shared).
+ * Signatures and audit entries are not engine state: they are evidence kept by the stores.
+ */
+export function applyChanges(state: EngineState, changes: readonly Change[]): EngineState {
+  let runs: Map<string, Run> | undefined;
+  let steps: Map<string, RunStep> | undefined;
+  let batches: Map<string, Batch> | undefined;
+  for (const change of changes) {
+    switch (change.entity) {
+      case 'run':
+        (runs ??= new Map(state.runs)).set(change.row.id, change.row);
+        break;
+      case 'runStep':
+        (steps ??= new Map(state.steps)).set(change.row.id, change.row);
+        break;
+      case 'batch':
+        batches ??= new Map(state.batches);
+        if (change.op === 'put') batches.set(change.row.id, change.row);
+        else batches.delete(change.id);
+        break;
+      case 'signature':
+      case 'audit':
+        break;
+      default:
+        change satisfies never;
+    }
+  }
+  return {
+    runs: runs ?? state.runs,
+    steps: steps ?? state.steps,
+    batches: batches ?? state.batches,
+    users: state.users,
+  };
+}
