@@ -58,7 +58,7 @@ describe('batch propagation', () => {
       propagatedTo: [],
       excluded: [{ runId: 'R-9', stepId: null, reason: 'No sibling of step 2 "Install connector" in run R-9', review: false }],
     });
-    expect(own.changes.filter((c) => c.entity === 'runStep').map((c) => c.entity === 'runStep' && c.row.runId)).toEqual(['R-1']);
+    expect(own.changes.flatMap((c) => (c.entity === 'runStep' ? [c.row.runId] : []))).toEqual(['R-1']);
   });
 
   it('checks each sibling on its own: one that cannot take the change is excluded with the reason, the others proceed', () => {
