@@ -117,6 +117,8 @@ function write(draft: Draft, before: RunStep, plan: Extract<Plan, { kind: 'chang
   const after = changed ? { ...plan.next, version: before.version + 1, updatedAt: op.at } : before;
   if (changed) draft.putStep(after);
   if (plan.signature) draft.addSignature(plan.signature);
+  // An operation that leaves this step as it was (the source of a cascade) leaves no trail here.
+  if (!changed && !plan.signature) return after;
   const run = draft.run(before.runId);
   draft.addAudit({
     id: `${op.id}:step:${before.id}`,

@@ -35,7 +35,7 @@ const applyBuildRequirementToBatch: StepAction<'applyBuildRequirementToBatch'> =
   plan(step, ctx) {
     const source = ctx.sourceBefore.buildRequirements.find((r) => r.id === ctx.op.requirementId);
     if (!source) return refuse('invalid_input', `${capital(stepLabel(step))} has no part line "${ctx.op.requirementId}"`);
-    if (ctx.provenance === null) return { kind: 'change', next: step, detail: { partNumber: source.partNumber } };
+    if (ctx.provenance === null) return { kind: 'change', next: step };
     if (step.buildRequirements.some((r) => r.id === source.id || r.copiedFrom === source.id)) {
       return { kind: 'same', note: `${source.partNumber} is already on this run` };
     }

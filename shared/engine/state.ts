@@ -62,6 +62,7 @@ export function applyChanges(state: EngineState, changes: readonly Change[]): En
         change satisfies never;
     }
   }
+  if (!runs && !steps && !batches) return state;
   return {
     runs: runs ?? state.runs,
     steps: steps ?? state.steps,

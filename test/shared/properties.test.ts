@@ -1,0 +1,358 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyOperation } from '../../shared/engine/apply';
+import { instantiateRun } from '../../shared/engine/instantiate';
+import { areSiblings } from '../../shared/engine/siblings';
+import { applyChanges, stateFrom, type EngineState } from '../../shared/engine/state';
+import type { Change } from '../../shared/schemas/change';
+import { Operation, type OperationKind } from '../../shared/schemas/operation';
+import { Outcome } from '../../shared/schemas/outcome';
+import type { FieldValue, ProcedureStep, ProcedureVersion } from '../../shared/schemas/procedure';
+import type { RunStep } from '../../shared/schemas/run';
+import { T0, users } from './fixtures';
+
+/**
+ * Properties of the engine over random procedures, batches and operation sequences. Operations
+ * are built the way stations build them, from a view of the plant that is sometimes stale (an
+ * offline station), so conflicts, exclusions and refusals all occur.
+ */
+
+const ORIGINS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+
+const procedureArb = (id: string, procedureId: fc.Arbitrary<string>) =>
+  fc
+    .record({
+      procedureId,
+      origins: fc.shuffledSubarray(ORIGINS, { minLength: 2, maxLength: 6 }),
+      shape: fc.array(
+        fc.record({
+          parent: fc.nat(),
+          nested: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+          deps: fc.array(fc.nat(), { maxLength: 1 }),
+          field: fc.constantFrom('none', 'shared', 'perUnit'),
+          part: fc.constantFrom('none', 'none', 'plain', 'serial'),
+          qa: fc.boolean(),
+        }),
+        { minLength: 6, maxLength: 6 },
+      ),
+    })
+    .map(({ procedureId: pid, origins, shape }): ProcedureVersion => {
+      const steps: ProcedureStep[] = origins.map((origin, i) => {
+        const s = shape[i] ?? shape[0];
+        if (!s) throw new Error('shape');
+        const earlier = origins.slice(0, i);
+        const parent = s.nested && i > 0 ? (earlier[s.parent % i] ?? null) : null;
+        return {
+          originStepId: origin,
+          number: String(i + 1),
+          parentOriginStepId: parent,
+          title: `Step ${origin}`,
+          instructions: `Do ${origin}`,
+          fields:
+            s.field === 'none'
+              ? []
+              : [{ id: `${origin}-f`, label: `F ${origin}`, kind: 'number', required: true, perUnit: s.field === 'perUnit', min: 0, max: 10 }],
+          dependsOn: i === 0 ? [] : [...new Set(s.deps.map((d) => earlier[d % i] ?? origin))].filter((d) => d !== parent && d !== origin),
+          buildRequirements:
+            s.part === 'none' ? [] : [{ id: `${origin}-req`, partNumber: `PN-${origin}`, quantity: 1, tracking: s.part === 'serial' ? 'serial' : 'none' }],
+          signoffRole: s.qa ? 'supervisor' : 'technician',
+        };
+      });
+      return { id, procedureId: pid, name: id, version: 1, status: 'released', steps };
+    });
+
+const KINDS: OperationKind[] = [
+  'start', 'signOff', 'signOff', 'signOff', 'skip', 'fail', 'reopen', 'hold', 'release', 'enterFields',
+  'redlineOpen', 'redlineEdit', 'redlineFinish', 'redlineCancel', 'createBatch', 'createBatch', 'addRunsToBatch',
+  'removeRunFromBatch', 'renameBatch', 'unbatchAll', 'addBuildRequirement', 'applyBuildRequirementToBatch', 'recordInstall',
+];
+
+const commandArb = fc.record({
+  kind: fc.constantFrom(...KINDS),
+  run: fc.nat(),
+  other: fc.nat(),
+  step: fc.nat(),
+  actor: fc.constantFrom(users.tech, users.sup, users.eng, users.admin, users.admin),
+  value: fc.integer({ min: -1, max: 11 }),
+  /** How many operations behind the plant the author's view is (0: online). */
+  lag: fc.constantFrom(0, 0, 0, 1, 3),
+});
+type Command = typeof commandArb extends fc.Arbitrary<infer C> ? C : never;
+
+const scenarioArb = fc
+  .record({
+    a: procedureArb('PA', fc.constant('P')),
+    b: procedureArb('PB', fc.constantFrom('P', 'Q')),
+    runs: fc.array(fc.boolean(), { minLength: 2, maxLength: 5 }),
+    commands: fc.array(commandArb, { minLength: 1, maxLength: 40 }),
+  })
+  .map(({ a, b, runs, commands }) => {
+    const made = runs.map((useB, i) =>
+      instantiateRun(useB ? b : a, { runId: `R-${String(i + 1)}`, title: `Run ${String(i + 1)}`, unitSerial: `SN-${String(i)}`, at: new Date(T0).toISOString() }),
+    );
+    const plant = stateFrom({ runs: made.map((m) => m.run), steps: made.flatMap((m) => m.steps), users: Object.values(users) });
+    return { initial: withStartingBatch(plant, made.map((m) => m.run.id)), commands };
+  });
+
+/** Most plants start with their runs batched, so that propagation is the common case. */
+function withStartingBatch(state: EngineState, runIds: string[]): EngineState {
+  for (const ids of [runIds, runIds.slice(0, 2)]) {
+    const op = { id: 'op-batch', stationId: 'ST-0', actorId: users.admin.id, at: new Date(T0).toISOString(), kind: 'createBatch' as const, batchId: 'B-0', title: null, runIds: ids };
+    const result = applyOperation(state, op);
+    if (result.changes.length > 0) return applyChanges(state, result.changes);
+  }
+  return state;
+}
+
+function valueFor(step: RunStep, cmd: Command): Record<string, FieldValue> {
+  return Object.fromEntries(step.fields.map((f) => [f.id, f.kind === 'number' ? cmd.value : true]));
+}
+
+/** Builds the operation a station would send for this command, from its (maybe stale) view. */
+function build(view: EngineState, cmd: Command, index: number): Operation {
+  const runs = [...view.runs.values()];
+  const run = runs[cmd.run % runs.length];
+  const other = runs[cmd.other % runs.length];
+  if (!run || !other) throw new Error('no runs');
+  const stepId = run.stepIds[cmd.step % run.stepIds.length] ?? '';
+  const step = view.steps.get(stepId);
+  if (!step) throw new Error('no step');
+  const batch = run.batchId === null ? undefined : view.batches.get(run.batchId);
+  const envelope = {
+    id: `op-${String(index)}`,
+    stationId: `ST-${String(cmd.lag)}`,
+    actorId: cmd.actor.id,
+    at: new Date(T0 + index * 1000).toISOString(),
+  };
+  const target = {
+    ...envelope,
+    runId: run.id,
+    stepId,
+    seen: { stepVersion: step.version, batchId: batch?.id ?? null, batchMembers: batch ? [...batch.memberRunIds] : [] },
+  };
+  const requirement = step.buildRequirements[0];
+  const batchId = `B-${String(cmd.value % 3)}`;
+  const ops: Record<OperationKind, () => Operation> = {
+    start: () => ({ ...target, kind: 'start' }),
+    signOff: () => ({ ...target, kind: 'signOff', meaning: 'performed', fieldValues: valueFor(step, cmd) }),
+    skip: () => ({ ...target, kind: 'skip', reason: 'not needed' }),
+    fail: () => ({ ...target, kind: 'fail', reason: 'broken' }),
+    reopen: () => ({ ...target, kind: 'reopen', reason: 'redo' }),
+    hold: () => ({ ...target, kind: 'hold', reason: 'wait' }),
+    release: () => ({ ...target, kind: 'release' }),
+    enterFields: () => ({ ...target, kind: 'enterFields', values: valueFor(step, cmd) }),
+    redlineOpen: () => ({ ...target, kind: 'redlineOpen', reason: 'fix' }),
+    redlineEdit: () => ({
+      ...target,
+      kind: 'redlineEdit',
+      changes: cmd.value % 2 === 0 ? { title: `Title ${String(cmd.value)}` } : { fields: step.fields.slice(1) },
+    }),
+    redlineFinish: () => ({ ...target, kind: 'redlineFinish' }),
+    redlineCancel: () => ({ ...target, kind: 'redlineCancel' }),
+    createBatch: () => ({ ...envelope, kind: 'createBatch', batchId, title: null, runIds: run.id === other.id ? [run.id, ...runs.filter((r) => r.id !== run.id).slice(0, 1).map((r) => r.id)] : [run.id, other.id] }),
+    addRunsToBatch: () => ({ ...envelope, kind: 'addRunsToBatch', batchId: other.batchId ?? batchId, runIds: [run.id] }),
+    removeRunFromBatch: () => ({ ...envelope, kind: 'removeRunFromBatch', batchId: run.batchId ?? batchId, runId: run.id }),
+    renameBatch: () => ({ ...envelope, kind: 'renameBatch', batchId: run.batchId ?? batchId, title: cmd.value > 5 ? `T${String(cmd.value)}` : '' }),
+    unbatchAll: () => ({ ...envelope, kind: 'unbatchAll', batchId: run.batchId ?? batchId }),
+    addBuildRequirement: () => ({ ...target, kind: 'addBuildRequirement', requirement: { partNumber: 'EXTRA', quantity: 1, tracking: 'none' } }),
+    applyBuildRequirementToBatch: () => ({ ...target, kind: 'applyBuildRequirementToBatch', requirementId: requirement?.id ?? 'none' }),
+    recordInstall: () => ({
+      ...target,
+      kind: 'recordInstall',
+      requirementId: requirement?.id ?? 'none',
+      serial: requirement?.tracking === 'serial' ? `S-${String(index)}` : null,
+      lot: null,
+      quantity: 1,
+    }),
+  };
+  return Operation.parse(ops[cmd.kind]());
+}
+
+interface Step {
+  op: Operation;
+  before: EngineState;
+  after: EngineState;
+  result: ReturnType<typeof applyOperation>;
+}
+
+/** Runs a scenario, keeping every state so that stale views and replays can be formed. */
+function play(initial: EngineState, commands: readonly Command[]): Step[] {
+  const history: EngineState[] = [initial];
+  const steps: Step[] = [];
+  commands.forEach((cmd, i) => {
+    const before = history[history.length - 1] ?? initial;
+    const view = history[Math.max(0, history.length - 1 - cmd.lag)] ?? initial;
+    const op = build(view, cmd, i);
+    const result = applyOperation(before, op);
+    const after = applyChanges(before, result.changes);
+    history.push(after);
+    steps.push({ op, before, after, result });
+  });
+  return steps;
+}
+
+const changedSteps = (changes: readonly Change[]) => changes.flatMap((c) => (c.entity === 'runStep' ? [c.row] : []));
+
+/**
+ * What siblings must agree on after a propagated change: the state, the lineage and the redline
+ * session. Their content (title, fields) agrees after whenever it agreed before: runs of different
+ * procedure versions may word a shared step differently, and a redline edits each copy alike.
+ */
+const shared = (s: RunStep) => ({
+  state: s.state,
+  lineage: s.lineage,
+  redlineSession: s.redline?.operationId ?? null,
+});
+const content = (s: RunStep) => ({ title: s.title, instructions: s.instructions, fields: s.fields, draft: s.redline?.draft ?? null });
+
+/** Values of fields both steps have and neither fills per unit: these travel with a sign-off. */
+function sharedValues(a: RunStep, b: RunStep) {
+  const ids = a.fields.filter((f) => !f.perUnit && b.fields.some((g) => g.id === f.id && !g.perUnit)).map((f) => f.id);
+  return [Object.fromEntries(ids.map((id) => [id, a.fieldValues[id]])), Object.fromEntries(ids.map((id) => [id, b.fieldValues[id]]))];
+}
+
+/** More with PROPERTY_RUNS=5000 for a longer search; a failure prints its seed and path to replay it. */
+const runs = { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 300) };
+
+describe('engine properties over random plants and operation sequences', () => {
+  it('every operation gets exactly one well-formed outcome, and writes only when applied', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, commands }) => {
+        for (const { result } of play(initial, commands)) {
+          expect(Outcome.safeParse(result.outcome).success).toBe(true);
+          const applied = result.outcome.status === 'applied' || result.outcome.status === 'applied_with_exclusions';
+          if (!applied) expect(result.changes).toEqual([]);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('siblings end in identical states after a propagated change', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, commands }) => {
+        for (const { op, before, after, result } of play(initial, commands)) {
+          if (!('stepId' in op) || !('propagatedTo' in result.outcome)) continue;
+          const source = after.steps.get(op.stepId);
+          const sourceBefore = before.steps.get(op.stepId);
+          if (!source || !sourceBefore) throw new Error('source step vanished');
+          for (const ref of result.outcome.propagatedTo) {
+            const sibling = after.steps.get(ref.stepId);
+            const siblingBefore = before.steps.get(ref.stepId);
+            if (!sibling || !siblingBefore) throw new Error('sibling vanished');
+            expect(shared(sibling)).toEqual(shared(source));
+            if (JSON.stringify(content(siblingBefore)) === JSON.stringify(content(sourceBefore))) {
+              expect(content(sibling)).toEqual(content(source));
+            }
+            if (op.kind === 'signOff') {
+              const [mine, theirs] = sharedValues(source, sibling);
+              expect(theirs).toEqual(mine);
+            }
+            if (op.kind === 'applyBuildRequirementToBatch') {
+              expect(sibling.buildRequirements.filter((r) => r.copiedFrom === op.requirementId)).toHaveLength(1);
+            }
+          }
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('a change reaches only the target and true siblings in runs that were in the batch then and now', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, commands }) => {
+        for (const { op, before, result } of play(initial, commands)) {
+          if (!('stepId' in op) || !('propagatedTo' in result.outcome)) continue;
+          const target = before.steps.get(op.stepId);
+          if (!target) throw new Error('target step missing');
+          const reached = new Set(result.outcome.propagatedTo.map((r) => r.stepId));
+          for (const step of changedSteps(result.changes)) {
+            if (step.id === target.id) continue;
+            expect(reached.has(step.id)).toBe(true);
+            const was = before.steps.get(step.id);
+            expect(was && areSiblings(target, was)).toBe(true);
+            expect(op.seen.batchMembers).toContain(step.runId);
+            expect(before.runs.get(step.runId)?.batchId).toBe(before.runs.get(target.runId)?.batchId);
+          }
+          // A step with no sibling in the batch never changes another run.
+          const batchId = before.runs.get(target.runId)?.batchId ?? null;
+          const hasSibling = [...before.steps.values()].some(
+            (s) => areSiblings(target, s) && batchId !== null && before.runs.get(s.runId)?.batchId === batchId,
+          );
+          if (!hasSibling) {
+            for (const c of result.changes) if (c.entity === 'runStep' || c.entity === 'run') expect(c.row.id.startsWith(target.runId)).toBe(true);
+          }
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('applying an operation twice leaves the state as applying it once', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, commands }) => {
+        for (const { op, after } of play(initial, commands)) {
+          const again = applyOperation(after, op);
+          expect(applyChanges(after, again.changes)).toEqual(after);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('removing a run from its batch never alters its history', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, commands }) => {
+        for (const { op, before, after, result } of play(initial, commands)) {
+          if (op.kind !== 'removeRunFromBatch' && op.kind !== 'unbatchAll') continue;
+          for (const run of after.runs.values()) {
+            for (const stepId of run.stepIds) expect(after.steps.get(stepId)).toBe(before.steps.get(stepId));
+          }
+          expect(result.changes.filter((c) => c.entity === 'signature' || c.entity === 'runStep')).toEqual([]);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('replaying the accepted operations from the start reproduces the state and the outcomes', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, commands }) => {
+        const steps = play(initial, commands);
+        const accepted = steps.filter((s) => s.result.changes.length > 0);
+        let state = initial;
+        for (const s of accepted) {
+          const replay = applyOperation(state, s.op);
+          expect(replay).toEqual(s.result);
+          state = applyChanges(state, replay.changes);
+        }
+        expect(state).toEqual(steps[steps.length - 1]?.after ?? initial);
+      }),
+      runs,
+    );
+  });
+
+  it('keeps batch membership consistent both ways, one batch per run, and evidence ids unique', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, commands }) => {
+        const evidence = new Set<string>();
+        for (const { after, result } of play(initial, commands)) {
+          for (const batch of after.batches.values()) {
+            expect(batch.memberRunIds.length).toBeGreaterThan(0);
+            for (const id of batch.memberRunIds) expect(after.runs.get(id)?.batchId).toBe(batch.id);
+          }
+          for (const run of after.runs.values()) {
+            if (run.batchId !== null) expect(after.batches.get(run.batchId)?.memberRunIds).toContain(run.id);
+          }
+          for (const c of result.changes) {
+            if (c.entity !== 'signature' && c.entity !== 'audit') continue;
+            const key = `${c.entity}:${c.row.id}`;
+            expect(evidence.has(key)).toBe(false);
+            evidence.add(key);
+          }
+        }
+      }),
+      runs,
+    );
+  });
+});
