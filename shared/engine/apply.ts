@@ -1,5 +1,6 @@
 import { hasPermission } from '../domain/permissions';
-import type { Operation } from '../schemas/operation';
+import type { BatchOperation, Operation } from '../schemas/operation';
+import type { User } from '../schemas/users';
 import { applyStepOperation } from './applyStepOperation';
 import { addRunsToBatch, createBatch, removeRunFromBatch, renameBatch, unbatchAll } from './batchOperations';
 import { Draft } from './draft';
@@ -48,11 +49,7 @@ export function applyOperation(state: EngineState, op: Operation): ApplyResult {
   }
 }
 
-function applyBatchOperation(
-  draft: Draft,
-  op: Extract<Operation, { kind: 'createBatch' | 'addRunsToBatch' | 'removeRunFromBatch' | 'renameBatch' | 'unbatchAll' }>,
-  actor: NonNullable<ReturnType<Draft['user']>>,
-): ApplyResult {
+function applyBatchOperation(draft: Draft, op: BatchOperation, actor: User): ApplyResult {
   switch (op.kind) {
     case 'createBatch':
       return createBatch(draft, op, actor);

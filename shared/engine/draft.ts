@@ -35,10 +35,6 @@ export class Draft {
     return own === null ? undefined : (own ?? this.base.batches.get(id));
   }
 
-  user(id: string) {
-    return this.base.users.get(id);
-  }
-
   /** The run's step that comes from the given procedure step, if the run has one. */
   stepByOrigin(run: Run, originStepId: string): RunStep | undefined {
     let index = this.originIndex.get(run.id);

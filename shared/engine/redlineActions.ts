@@ -1,4 +1,5 @@
-import type { RunStep } from '../schemas/run';
+import type { Json } from '../schemas/common';
+import type { RunStep, StepContent } from '../schemas/run';
 import { stateWord, stepLabel } from './describe';
 import { refuse, type Plan, type StepAction, type StepContext } from './plan';
 import type { StepOperation } from '../schemas/operation';
@@ -84,6 +85,11 @@ const redlineEdit: StepAction<'redlineEdit'> = {
   },
 };
 
+/** Step content as plain JSON for the audit trail (optional properties left out, not undefined). */
+function contentJson(content: StepContent): Json {
+  return JSON.parse(JSON.stringify(content)) as Json;
+}
+
 const redlineFinish: StepAction<'redlineFinish'> = {
   permission: 'EditRedline',
   propagates: true,
@@ -104,9 +110,13 @@ const redlineFinish: StepAction<'redlineFinish'> = {
         redline: null,
         lineage: `${step.lineage}>${ctx.op.id}`,
       },
+      // The trail keeps what the redline changed in full: the step's content before and after.
       detail: {
-        before: { title: step.title, instructions: step.instructions, fields: step.fields.map((f) => f.id) },
-        after: { title: draft.title, instructions: draft.instructions, fields: draft.fields.map((f) => f.id) },
+        before: contentJson({ title: step.title, instructions: step.instructions, fields: step.fields }),
+        after: contentJson(draft),
+        lineage: { from: step.lineage, to: `${step.lineage}>${ctx.op.id}` },
+        reason: step.redline.reason,
+        openedBy: step.redline.openedByName,
       },
     };
   },

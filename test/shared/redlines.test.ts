@@ -29,6 +29,25 @@ describe('redlines', () => {
     expect(plant.step('R-1', 'inspect').state).toBe('complete');
   });
 
+  it('the trail keeps what a finished redline changed, in full, on every step it reached', () => {
+    const plant = batched();
+    const open = plant.stepOp('redlineOpen', 'R-1', 'inspect', { reason: 'Add a magnifier check' }, 'eng');
+    plant.must(open);
+    plant.must(plant.stepOp('redlineEdit', 'R-1', 'inspect', { changes: { instructions: 'Use 10x.' } }, 'eng'));
+    const finish = plant.stepOp('redlineFinish', 'R-1', 'inspect', {}, 'eng');
+    plant.must(finish);
+    const entries = plant.audit.filter((a) => a.operationId === finish.id);
+    expect(entries.map((e) => e.runId)).toEqual(['R-1', 'R-2', 'R-3']);
+    expect(entries[1]?.detail).toEqual({
+      before: { title: 'Inspect board', instructions: 'Do inspect board.', fields: [] },
+      after: { title: 'Inspect board', instructions: 'Use 10x.', fields: [] },
+      lineage: { from: 'P-100', to: `P-100>${finish.id}` },
+      reason: 'Add a magnifier check',
+      openedBy: 'Dana Levi',
+    });
+    expect(entries[1]?.provenance).toEqual({ batchId: 'B-1', fromRunId: 'R-1', fromStepId: 'R-1/inspect' });
+  });
+
   it('a step redlined in one run only is no longer a sibling', () => {
     const plant = batched();
     plant.must(plant.batchOp('removeRunFromBatch', { batchId: 'B-1', runId: 'R-3' }));
