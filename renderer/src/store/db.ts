@@ -1,0 +1,73 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { AuditEntry } from '../../../shared/schemas/audit';
+import type { Batch } from '../../../shared/schemas/batch';
+import type { Operation } from '../../../shared/schemas/operation';
+import type { Outcome } from '../../../shared/schemas/outcome';
+import type { ProcedureVersion } from '../../../shared/schemas/procedure';
+import type { Run, RunStep } from '../../../shared/schemas/run';
+import type { Signature } from '../../../shared/schemas/signature';
+import type { User } from '../../../shared/schemas/users';
+import { schemaVersions } from './schema';
+import { upgrades } from './upgrades';
+
+export interface OutboxEntry {
+  /** Gap-free per-station sequence number: the order the server applies this station's work in. */
+  seq: number;
+  id: string;
+  op: Operation;
+}
+
+export interface OutcomeRow {
+  operationId: string;
+  seq: number;
+  kind: Operation['kind'];
+  outcome: Outcome;
+  /** The feed position from which the operation's effects are visible; null when it wrote nothing. */
+  feedSeq: number | null;
+}
+
+export type CachedEntity = 'run' | 'runStep' | 'batch' | 'signature' | 'audit';
+
+export interface ShadowRow {
+  key: string;
+  entity: CachedEntity;
+  id: string;
+  /** The server's row as it was before the first optimistic change; null when it did not exist. */
+  row: unknown;
+}
+
+export interface MetaRow {
+  key: 'cursor' | 'nextSeq' | 'stationId' | 'lastSyncAt';
+  value: string | number;
+}
+
+/** The station's store. The renderer is its only writer. */
+export class StationDb extends Dexie {
+  procedures!: EntityTable<ProcedureVersion, 'id'>;
+  runs!: EntityTable<Run, 'id'>;
+  runSteps!: EntityTable<RunStep, 'id'>;
+  batches!: EntityTable<Batch, 'id'>;
+  users!: EntityTable<User, 'id'>;
+  signatures!: EntityTable<Signature, 'id'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  outcomes!: EntityTable<OutcomeRow, 'operationId'>;
+  shadows!: EntityTable<ShadowRow, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // Strict durability: a write is on disk before its transaction completes, so what the screen
+    // shows as done survives a power cut.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    for (const { version, stores } of schemaVersions) {
+      const declared = this.version(version).stores(stores);
+      const upgrade = upgrades[version];
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+
+  /** Every table the engine's writes and the sync pages touch, for one transaction over all of them. */
+  get cacheTables() {
+    return [this.runs, this.runSteps, this.batches, this.users, this.signatures, this.audit, this.procedures];
+  }
+}

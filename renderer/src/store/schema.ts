@@ -1,0 +1,28 @@
+/**
+ * The station cache's IndexedDB schema, one entry per version, each declared in full (Dexie's
+ * rule: a version lists every store). Append a version to change it; never edit a released one.
+ * Upgrade functions that move data live in upgrades.ts.
+ */
+export const schemaVersions = [
+  {
+    version: 1,
+    stores: {
+      procedures: 'id, procedureId',
+      runs: 'id, batchId, status, procedureVersionId, updatedAt',
+      runSteps: 'id, runId',
+      batches: 'id',
+      users: 'id',
+      signatures: 'id, stepId, runId',
+      audit: 'id, stepId, runId, batchId',
+      /** Operations not yet acknowledged by the server, by per-station sequence number. */
+      outbox: 'seq, &id',
+      /** The server's verdict on each operation this station sent. */
+      outcomes: 'operationId, seq',
+      /** The server's version of every row an optimistic operation changed (null: the row did not exist). */
+      shadows: 'key',
+      meta: 'key',
+    },
+  },
+] as const;
+
+export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;
