@@ -170,5 +170,7 @@ describe('station store', () => {
     });
     await expect(openStationDb('station-test', { indexedDB: factory, IDBKeyRange })).rejects.toBeInstanceOf(NewerCacheError);
     await expect(openStationDb('station-test', { indexedDB: factory, IDBKeyRange })).rejects.toThrow(/newer version of Lockstep/);
+    const [after] = await factory.databases();
+    expect(after).toEqual({ name: 'station-test', version: (currentSchemaVersion + 1) * 10 });
   });
 });

@@ -25,6 +25,9 @@ const newer = () =>
 
 /** Opens the station's cache, refusing one from a newer version with a message a person can act on. */
 export async function openStationDb(name = 'lockstep-station', options: OpenOptions = {}): Promise<StationDb> {
+  // Dexie 4 opens a newer database and may even add stores to it: look at its version first.
+  const installed = await installedVersion(options.indexedDB ?? globalThis.indexedDB, name);
+  if (installed !== null && installed / 10 > currentSchemaVersion) throw newer();
   const db = new StationDb(name, options);
   try {
     await db.open();
@@ -34,11 +37,11 @@ export async function openStationDb(name = 'lockstep-station', options: OpenOpti
     const detail = error instanceof Error ? error.message : String(error);
     throw new CorruptCacheError(`The station's data could not be opened (${detail}).`);
   }
-  // Dexie 4 opens a newer database without complaint (IndexedDB versions are Dexie's times ten):
-  // refuse it here, before anything reads or writes it.
-  if (db.backendDB().version / 10 > currentSchemaVersion) {
-    db.close();
-    throw newer();
-  }
   return db;
+}
+
+/** The IndexedDB version of an existing database (Dexie's version times ten), or null if there is none. */
+async function installedVersion(factory: IDBFactory, name: string): Promise<number | null> {
+  const databases = await factory.databases();
+  return databases.find((d) => d.name === name)?.version ?? null;
 }
