@@ -12,7 +12,12 @@ export default defineConfig({
   forbidOnly: isCI,
   retries: 0,
   workers: isCI ? 1 : undefined,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // The JSON report feeds the closing summary line that .ci/run prints.
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['json', { outputFile: '.artifacts/reports/playwright.json' }],
+  ],
   use: {
     baseURL,
     screenshot: 'only-on-failure',

@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', '**/node_modules/**'],
     environment: 'node',
+    // The JSON report feeds the closing summary line that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: '.artifacts/reports/vitest.json' }]],
   },
 });
