@@ -1,0 +1,40 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { apiPaths } from '../../shared/protocol/paths';
+import { ApiError } from '../apiError';
+import { schemaVersion } from '../storage/database';
+import type { AppContext } from './context';
+import { errorHandler } from './errorHandler';
+import { identityRoutes } from './routes/identityRoutes';
+import { readRoutes } from './routes/readRoutes';
+import { reviewRoutes } from './routes/reviewRoutes';
+import { syncRoutes } from './routes/syncRoutes';
+
+/** The largest request body accepted: a full push of 500 operations fits with room to spare. */
+export const defaultBodyLimit = 4 * 1024 * 1024;
+
+export function buildApp(ctx: AppContext, options: { logger: boolean; bodyLimit?: number }): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: options.bodyLimit ?? defaultBodyLimit,
+    // Ids travel in paths: allow the Id schema's full 128 characters and more.
+    routerOptions: { maxParamLength: 500 },
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    const error = new ApiError('route_not_found', `There is no ${request.method} ${request.url.split('?')[0] ?? ''} on this server`);
+    void reply.status(error.status).send(error.body());
+  });
+  // Open event streams would hold the server open: end them first.
+  app.addHook('preClose', (done) => {
+    for (const stream of ctx.streams) stream.end();
+    ctx.streams.clear();
+    done();
+  });
+
+  app.get(apiPaths.health, () => ({ ok: true, head: ctx.store.feed.head(), schemaVersion: schemaVersion(ctx.store.db) }));
+  identityRoutes(app, ctx);
+  readRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  reviewRoutes(app, ctx);
+  return app;
+}

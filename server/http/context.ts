@@ -1,0 +1,18 @@
+import type { ServerResponse } from 'node:http';
+import type { ScryptCost } from '../identity/secrets';
+import type { SignInThrottle } from '../identity/signInThrottle';
+import type { Store } from '../storage/store';
+import type { FeedNotifier } from '../sync/feedNotifier';
+
+/** What the routes share: the store, the feed's notifier, the clock and the identity settings. */
+export interface AppContext {
+  store: Store;
+  notifier: FeedNotifier;
+  /** The server's clock: recorded as receive time, never used to order. Injected for tests. */
+  now: () => Date;
+  tokenTtlMs: number;
+  scryptCost: ScryptCost;
+  throttle: SignInThrottle;
+  /** Open event streams, ended when the server closes. */
+  streams: Set<ServerResponse>;
+}

@@ -1,0 +1,223 @@
+import { randomBytes } from 'node:crypto';
+import type { FieldValue, ProcedureVersion } from '../../shared/schemas/procedure';
+import type { RunStep } from '../../shared/schemas/run';
+import type { RoleName } from '../../shared/schemas/users';
+import { hashPin, sha256, type ScryptCost } from '../identity/secrets';
+import type { Store } from '../storage/store';
+import { createRuns } from './createRuns';
+import { demoProcedures } from './demoProcedures';
+import { demoEnrolmentCode, demoUsers, seedStationId } from './demoUsers';
+import { Random } from './random';
+import { SeedDriver } from './seedDriver';
+
+const signers: Record<RoleName, readonly string[]> = {
+  technician: ['u-ana', 'u-ben', 'u-carla'],
+  supervisor: ['u-chen'],
+  engineer: ['u-dana'],
+  admin: ['u-eli'],
+};
+
+type Ending = 'untouched' | 'partial' | 'complete' | 'hold' | 'failed' | 'skipped' | 'redline' | 'reopened';
+const endings: readonly Ending[] = ['untouched', 'untouched', 'partial', 'partial', 'partial', 'partial', 'partial', 'complete', 'complete', 'hold', 'failed', 'skipped', 'redline', 'reopened'];
+
+/** One action of a run walked in order: start a section, or complete a step. */
+interface Action {
+  kind: 'start' | 'complete';
+  step: RunStep;
+}
+
+function walk(steps: readonly RunStep[]): Action[] {
+  const actions: Action[] = [];
+  for (const section of steps.filter((s) => s.parentOriginStepId === null)) {
+    const children = steps.filter((s) => s.parentOriginStepId === section.originStepId);
+    if (children.length > 0) actions.push({ kind: 'start', step: section });
+    children.forEach((step) => actions.push({ kind: 'complete', step }));
+    actions.push({ kind: 'complete', step: section });
+  }
+  return actions;
+}
+
+/**
+ * Builds the demo history. Runs are started, batches formed, and work done through real
+ * operations; each batch is driven through its first run, so sign-offs and state changes reach
+ * the siblings by propagation, with per-unit values and installs entered on each run first.
+ */
+class DemoPlant {
+  constructor(
+    private readonly store: Store,
+    private readonly driver: SeedDriver,
+    private readonly random: Random,
+  ) {}
+
+  /** Fills what this run must enter itself before a sign-off (per-unit values, installs). */
+  private prepare(runId: string, step: RunStep): void {
+    const sibling = this.driver.step(runId, `${runId}/${step.originStepId}`);
+    const perUnit = Object.fromEntries(sibling.fields.filter((f) => f.perUnit).map((f) => [f.id, this.value(f, runId)]));
+    if (Object.keys(perUnit).length > 0) this.driver.must(this.driver.stepOp('enterFields', runId, sibling.id, 'u-ana', { values: perUnit }));
+    for (const req of sibling.buildRequirements) {
+      const installs =
+        req.tracking === 'serial'
+          ? Array.from({ length: req.quantity }, (_, k) => ({ serial: `${req.partNumber}-${runId}-${String(k + 1)}`, lot: null, quantity: 1 }))
+          : [{ serial: null, lot: req.tracking === 'lot' ? `LOT-${String(this.random.int(1000, 9999))}` : null, quantity: req.quantity }];
+      for (const install of installs) this.driver.must(this.driver.stepOp('recordInstall', runId, sibling.id, 'u-ben', { requirementId: req.id, ...install }));
+    }
+  }
+
+  private value(field: RunStep['fields'][number], runId: string): FieldValue {
+    switch (field.kind) {
+      case 'number': {
+        const min = field.min ?? 0;
+        const max = field.max ?? min + 10;
+        return Math.round((min + (max - min) * (0.3 + 0.4 * this.random.next())) * 1000) / 1000;
+      }
+      case 'boolean':
+        return true;
+      case 'choice':
+        return field.options?.[0] ?? '';
+      case 'text':
+        return `${runId}-${field.id.toUpperCase()}`;
+      default:
+        return field.kind satisfies never;
+    }
+  }
+
+  /** Drives `members[0]` (and through propagation its batch) `done` steps forward, then ends as asked. */
+  drive(members: readonly string[], done: number, ending: Ending): void {
+    const lead = members[0];
+    if (lead === undefined) return;
+    const actions = walk(this.store.reads.steps(lead));
+    let completed = 0;
+    let index = 0;
+    for (; index < actions.length && completed < done; index++) {
+      const action = actions[index];
+      if (!action) break;
+      const step = this.driver.step(lead, action.step.id);
+      if (action.kind === 'start') {
+        this.driver.must(this.driver.stepOp('start', lead, step.id, 'u-ana', {}));
+        continue;
+      }
+      members.forEach((runId) => { this.prepare(runId, step); });
+      const shared = Object.fromEntries(step.fields.filter((f) => !f.perUnit && f.required).map((f) => [f.id, this.value(f, lead)]));
+      const signer = this.random.pick(signers[step.signoffRole]);
+      this.driver.must(this.driver.stepOp('signOff', lead, step.id, signer, { meaning: 'performed', fieldValues: shared }));
+      completed += 1;
+    }
+    const next = actions[index];
+    if (!next) return;
+    const step = this.driver.step(lead, next.step.id);
+    const op = this.driver;
+    switch (ending) {
+      case 'untouched':
+      case 'partial':
+      case 'complete':
+        return;
+      case 'hold':
+        op.must(op.stepOp('hold', lead, step.id, 'u-ben', { reason: 'Waiting for replacement parts from stores' }));
+        return;
+      case 'failed':
+        if (step.state === 'todo') op.must(op.stepOp('start', lead, step.id, 'u-ana', {}));
+        op.must(op.stepOp('fail', lead, step.id, 'u-ana', { reason: 'Reading out of tolerance on the first attempt' }));
+        return;
+      case 'skipped':
+        if (next.kind === 'start') return;
+        op.must(op.stepOp('skip', lead, step.id, 'u-chen', { reason: 'Covered by incoming inspection for this lot' }));
+        return;
+      case 'redline':
+        op.must(op.stepOp('redlineOpen', lead, step.id, 'u-dana', { reason: 'Instruction does not match the current fixture' }));
+        op.must(op.stepOp('redlineEdit', lead, step.id, 'u-dana', { changes: { instructions: `${step.instructions} Use fixture rev C.` } }));
+        return;
+      case 'reopened': {
+        const last = actions[index - 1];
+        if (last?.kind === 'complete') op.must(op.stepOp('reopen', lead, last.step.id, 'u-chen', { reason: 'Value recorded against the wrong unit' }));
+        return;
+      }
+      default:
+        ending satisfies never;
+    }
+  }
+
+  /** Two stations acting on the same step while apart: the later arrival waits in the review queue. */
+  conflicts(runId: string): void {
+    const op = this.driver;
+    const first = this.store.reads.steps(runId).find((s) => s.parentOriginStepId === null);
+    if (!first) return;
+    op.must(op.stepOp('start', runId, first.id, 'u-ana', {}));
+    const child = this.store.reads.steps(runId).find((s) => s.parentOriginStepId === first.originStepId);
+    if (!child) return;
+    op.must(op.stepOp('start', runId, child.id, 'u-ana', {}));
+    const stale = op.stepOp('fail', runId, child.id, 'u-carla', { reason: 'Scratch found on the housing' });
+    this.prepare(runId, child);
+    const fields = Object.fromEntries(child.fields.filter((f) => !f.perUnit && f.required).map((f) => [f.id, this.value(f, runId)]));
+    op.must(op.stepOp('signOff', runId, child.id, 'u-ben', { meaning: 'performed', fieldValues: fields }));
+    op.apply(stale);
+  }
+}
+
+export interface SeedOptions {
+  now: Date;
+  scryptCost: ScryptCost;
+  runs?: number;
+}
+
+/** Seeds an empty database with the demo plant: users, procedures, a few hundred runs, batches. */
+export async function seedDemo(store: Store, options: SeedOptions): Promise<void> {
+  const hashes = await Promise.all(demoUsers.map((u) => hashPin(u.pin, options.scryptCost)));
+  const now = options.now.getTime();
+  const start = now - 30 * 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  store.transaction(() => {
+    demoUsers.forEach(({ badgeId, id, name, role, active }, i) => { store.identity.addUser({ id, name, role, active }, badgeId, hashes[i] ?? '', iso(start)); });
+    store.identity.addEnrolmentCode(sha256(demoEnrolmentCode), 1000, iso(now + 365 * 86_400_000), 'u-eli', iso(now));
+    store.identity.addStation({ id: seedStationId, name: 'Demo history', tokenHash: sha256(randomBytes(32).toString('hex')), expiresAt: iso(start) }, iso(start));
+    const procedures = demoProcedures();
+    procedures.forEach((p) => { store.catalog.add(p); });
+
+    const random = new Random(4650);
+    const runCount = options.runs ?? 300;
+    const byProcedure = new Map<ProcedureVersion, string[]>();
+    for (let n = 1; n <= runCount; n++) {
+      const procedure = random.pick(procedures);
+      const runId = `R-${String(1000 + n)}`;
+      const at = iso(start + n * 60_000);
+      createRuns(store, procedure, [{ runId, title: `${procedure.name} ${runId}`, unitSerial: `SN-${procedure.procedureId.slice(2)}-${String(50000 + n)}`, at }]);
+      byProcedure.set(procedure, [...(byProcedure.get(procedure) ?? []), runId]);
+    }
+
+    const driver = new SeedDriver(store, seedStationId, start + (runCount + 10) * 60_000);
+    const plant = new DemoPlant(store, driver, random);
+    // Batches of 3 to 6 runs of the same procedure version, driven as one.
+    const groups: string[][] = [];
+    let batchNo = 0;
+    for (const [procedure, runIds] of byProcedure) {
+      const pool = [...runIds];
+      for (let b = 0; b < 3 && pool.length >= 8; b++) {
+        const members = pool.splice(0, random.int(3, 6));
+        batchNo += 1;
+        const batchId = `B-${String(100 + batchNo)}`;
+        driver.must(driver.batchOp('createBatch', 'u-chen', { batchId, title: `${procedure.name} lot ${String(batchNo)}`, runIds: members }));
+        groups.push(members);
+      }
+      byProcedure.set(procedure, pool);
+    }
+    const singles = [...byProcedure.values()].flat();
+    const conflictRuns = singles.splice(0, 2);
+    for (const members of [...groups, ...singles.map((id) => [id])]) {
+      const lead = members[0];
+      if (lead === undefined) continue;
+      const total = store.reads.steps(lead).length;
+      const ending = random.pick(endings);
+      const done = ending === 'untouched' ? 0 : ending === 'complete' ? total : random.int(1, Math.max(1, total - 2));
+      plant.drive(members, done, ending);
+    }
+    conflictRuns.forEach((runId) => { plant.conflicts(runId); });
+    // Membership changes after work began: one run leaves its batch, keeping what it gathered.
+    const [firstGroup] = groups;
+    if (firstGroup && firstGroup.length > 3) {
+      const leaving = firstGroup[firstGroup.length - 1];
+      const run = leaving ? store.reads.run(leaving) : undefined;
+      if (run?.batchId && run.status !== 'redline') {
+        driver.apply(driver.batchOp('removeRunFromBatch', 'u-chen', { batchId: run.batchId, runId: run.id }));
+      }
+    }
+  });
+}

@@ -1,0 +1,134 @@
+import type { ScopeNeeds, ScopeRows } from '../../shared/engine/scope';
+import type { AuditEntry } from '../../shared/schemas/audit';
+import type { Batch } from '../../shared/schemas/batch';
+import type { Change } from '../../shared/schemas/change';
+import type { Run, RunStep } from '../../shared/schemas/run';
+import type { Signature } from '../../shared/schemas/signature';
+import type { User } from '../../shared/schemas/users';
+import type { Db } from './database';
+import type { FeedStore } from './feedStore';
+import { fromJson, idList } from './json';
+
+interface UserRow {
+  id: string;
+  name: string;
+  role: User['role'];
+  active: number;
+}
+
+export const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, role: row.role, active: row.active === 1 });
+
+/**
+ * The engine's rows (runs, steps, batches) and its evidence (signatures, audit): read the slice
+ * an operation needs, write what applying it changed, each write with its feed entry.
+ */
+export class PlantStore {
+  private readonly runsById;
+  private readonly stepsOfRuns;
+  private readonly batchesById;
+  private readonly usersById;
+  private readonly upsertRun;
+  private readonly upsertStep;
+  private readonly upsertBatch;
+  private readonly removeBatch;
+  private readonly insertSignature;
+  private readonly insertAudit;
+
+  constructor(
+    private readonly db: Db,
+    private readonly feed: FeedStore,
+  ) {
+    this.runsById = db.prepare<[string], { body: string }>('SELECT body FROM runs WHERE id IN (SELECT value FROM json_each(?))');
+    this.stepsOfRuns = db.prepare<[string], { body: string }>(
+      'SELECT body FROM run_steps WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY run_id, position',
+    );
+    this.batchesById = db.prepare<[string], { body: string }>('SELECT body FROM batches WHERE id IN (SELECT value FROM json_each(?))');
+    this.usersById = db.prepare<[string], UserRow>(
+      'SELECT id, name, role, active FROM users WHERE id IN (SELECT value FROM json_each(?))',
+    );
+    this.upsertRun = db.prepare(`
+      INSERT INTO runs (id, procedure_id, procedure_version_id, batch_id, status, title, unit_serial, created_at, updated_at, body)
+      VALUES (@id, COALESCE((SELECT procedure_id FROM procedures WHERE id = @procedureVersionId), @procedureVersionId),
+              @procedureVersionId, @batchId, @status, @title, @unitSerial, @createdAt, @updatedAt, @body)
+      ON CONFLICT (id) DO UPDATE SET batch_id = excluded.batch_id, status = excluded.status, title = excluded.title,
+        unit_serial = excluded.unit_serial, updated_at = excluded.updated_at, body = excluded.body`);
+    this.upsertStep = db.prepare(`
+      INSERT INTO run_steps (id, run_id, position, body) VALUES (@id, @runId, @position, @body)
+      ON CONFLICT (id) DO UPDATE SET body = excluded.body`);
+    this.upsertBatch = db.prepare('INSERT INTO batches (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
+    this.removeBatch = db.prepare('DELETE FROM batches WHERE id = ?');
+    this.insertSignature = db.prepare(
+      'INSERT INTO signatures (id, run_id, step_id, operation_id, body, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.insertAudit = db.prepare(
+      'INSERT INTO audit (id, operation_id, run_id, batch_id, body, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  /** The loader scope.ts asks for: each run comes with all of its steps. */
+  scopeRows(needs: ScopeNeeds): ScopeRows {
+    const runIds = idList(needs.runIds);
+    return {
+      runs: needs.runIds.length ? this.runsById.all(runIds).map((r) => fromJson<Run>(r.body)) : [],
+      steps: needs.runIds.length ? this.stepsOfRuns.all(runIds).map((r) => fromJson<RunStep>(r.body)) : [],
+      batches: needs.batchIds.length ? this.batchesById.all(idList(needs.batchIds)).map((r) => fromJson<Batch>(r.body)) : [],
+      users: needs.userIds.length ? this.usersById.all(idList(needs.userIds)).map(toUser) : [],
+    };
+  }
+
+  putRun(run: Run, at: string): void {
+    this.upsertRun.run({ ...run, body: JSON.stringify(run) });
+    this.feed.append('run', run.id, 'put', null, at);
+  }
+
+  putStep(step: RunStep, at: string): void {
+    this.upsertStep.run({ id: step.id, runId: step.runId, position: step.position, body: JSON.stringify(step) });
+    this.feed.append('runStep', step.id, 'put', null, at);
+  }
+
+  putBatch(batch: Batch, at: string): void {
+    this.upsertBatch.run(batch.id, JSON.stringify(batch));
+    this.feed.append('batch', batch.id, 'put', null, at);
+  }
+
+  deleteBatch(id: string, at: string): void {
+    this.removeBatch.run(id);
+    this.feed.append('batch', id, 'delete', null, at);
+  }
+
+  addSignature(signature: Signature, at: string): void {
+    this.insertSignature.run(signature.id, signature.runId, signature.stepId, signature.operationId, JSON.stringify(signature), at);
+    this.feed.append('signature', signature.id, 'put', null, at);
+  }
+
+  addAudit(entry: AuditEntry, at: string): void {
+    this.insertAudit.run(entry.id, entry.operationId, entry.runId, entry.batchId, JSON.stringify(entry), at);
+    this.feed.append('audit', entry.id, 'put', null, at);
+  }
+
+  /** Writes what the engine returned, in its order; `at` is the server's receive time. */
+  write(changes: readonly Change[], at: string): void {
+    for (const change of changes) {
+      switch (change.entity) {
+        case 'run':
+          this.putRun(change.row, at);
+          break;
+        case 'runStep':
+          this.putStep(change.row, at);
+          break;
+        case 'batch':
+          if (change.op === 'put') this.putBatch(change.row, at);
+          else this.deleteBatch(change.id, at);
+          break;
+        case 'signature':
+          this.addSignature(change.row, at);
+          break;
+        case 'audit':
+          this.addAudit(change.row, at);
+          break;
+        default:
+          change satisfies never;
+      }
+    }
+  }
+}
