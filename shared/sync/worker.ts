@@ -1,0 +1,321 @@
+import type { PushResponse } from '../protocol/sync';
+import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import type { FromWorker, PendingOperation, SyncStatus, ToWorker } from './messages';
+import type { SyncTransport, TransportFailure } from './transport';
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface OnlineSignal {
+  current(): boolean;
+  /** Calls back on every change; returns an unsubscribe function. */
+  subscribe(listener: (online: boolean) => void): () => void;
+}
+
+export interface SyncWorkerDeps {
+  transport: SyncTransport;
+  now: () => number;
+  timers: Timers;
+  random: () => number;
+  online: OnlineSignal;
+  /** Delivers a message to the renderer. */
+  send: (message: FromWorker) => void;
+  pushChunk?: number;
+  pullLimit?: number;
+  /** Pull this often even without pokes, in case one was missed. */
+  periodicPullMs?: number;
+  backoff?: BackoffPolicy;
+}
+
+/** Thrown inside a cycle to end it; the failure decides what happens next. */
+class CycleFailed extends Error {
+  constructor(readonly failure: TransportFailure) {
+    super(failure.message);
+  }
+}
+
+/**
+ * The station's sync worker, the same class in Electron's main process and in a browser Web
+ * Worker. It owns the network and the schedule; the renderer owns the database. It pushes the
+ * outbox in order and in chunks, then pulls the feed to its head page by page, handing each page
+ * to the renderer and waiting until it is committed. It runs on start, on every poke from the
+ * server, when the station comes back online, after new operations, and on a timer; a transient
+ * failure is retried with capped exponential backoff and jitter, a permanent one stops it until
+ * a person acts. Only one cycle runs at a time, and nothing loops without waiting.
+ */
+export class SyncWorker {
+  private readonly deps: Required<SyncWorkerDeps>;
+  private pending: PendingOperation[] = [];
+  private cursor = 0;
+  private started = false;
+  private running = false;
+  private rerun = false;
+  private failures = 0;
+  private retryTimer: unknown = null;
+  private periodicTimer: unknown = null;
+  private stopListening: (() => void) | null = null;
+  private unsubscribeOnline: (() => void) | null = null;
+  private pageAck: { cursor: number; resolve: () => void } | null = null;
+  private status: SyncStatus;
+
+  constructor(deps: SyncWorkerDeps) {
+    this.deps = {
+      pushChunk: 200,
+      pullLimit: 500,
+      periodicPullMs: 60_000,
+      backoff: defaultBackoff,
+      ...deps,
+    };
+    this.status = {
+      online: deps.online.current(),
+      phase: 'stopped',
+      waiting: 0,
+      lastSyncAt: null,
+      lastError: null,
+      retryAt: null,
+    };
+  }
+
+  /** Handles one message from the renderer. */
+  receive(message: ToWorker): void {
+    switch (message.type) {
+      case 'start':
+        this.pending = [...message.pending].sort((a, b) => a.seq - b.seq);
+        this.cursor = message.cursor;
+        this.releasePageWait();
+        this.begin();
+        this.kick();
+        break;
+      case 'enqueued':
+        this.addPending(message.pending);
+        this.kick();
+        break;
+      case 'pageApplied':
+        if (message.cursor > this.cursor) this.cursor = message.cursor;
+        if (this.pageAck && message.cursor >= this.pageAck.cursor) this.releasePageWait();
+        break;
+      case 'syncNow':
+        this.failures = 0;
+        this.setStatus({ lastError: null });
+        this.kick();
+        break;
+      case 'stop':
+        this.end();
+        break;
+      default:
+        message satisfies never;
+    }
+  }
+
+  private begin(): void {
+    if (this.started) return;
+    this.started = true;
+    this.unsubscribeOnline = this.deps.online.subscribe((online) => {
+      this.setStatus({ online });
+      if (online) {
+        this.failures = 0;
+        this.listen();
+        this.kick();
+      } else {
+        this.closeListener();
+      }
+    });
+    this.listen();
+    this.schedulePeriodic();
+  }
+
+  private end(): void {
+    this.started = false;
+    this.unsubscribeOnline?.();
+    this.unsubscribeOnline = null;
+    this.closeListener();
+    this.clearTimer('retryTimer');
+    this.clearTimer('periodicTimer');
+    this.releasePageWait();
+    this.setStatus({ phase: 'stopped', retryAt: null });
+  }
+
+  private addPending(entries: readonly PendingOperation[]): void {
+    const known = new Set(this.pending.map((p) => p.seq));
+    for (const entry of entries) if (!known.has(entry.seq)) this.pending.push(entry);
+    this.pending.sort((a, b) => a.seq - b.seq);
+    this.setStatus({ waiting: this.pending.length });
+  }
+
+  /** Starts a cycle now, or right after the one running. */
+  private kick(): void {
+    if (!this.started) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.clearTimer('retryTimer');
+    void this.cycle();
+  }
+
+  private async cycle(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.rerun = false;
+        if (!this.deps.online.current()) {
+          this.setStatus({ phase: 'idle', online: false });
+          return;
+        }
+        if (this.status.lastError?.permanent) return;
+        await this.pushAll();
+        await this.pullToHead();
+        this.failures = 0;
+        this.setStatus({ phase: 'idle', lastSyncAt: new Date(this.deps.now()).toISOString(), lastError: null, retryAt: null });
+      } while (this.rerunRequested() && !this.stopped());
+    } catch (error) {
+      if (!(error instanceof CycleFailed)) throw error;
+      this.fail(error.failure);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private fail(failure: TransportFailure): void {
+    if (failure.kind === 'permanent') {
+      this.setStatus({ phase: 'stopped', lastError: { code: failure.code, message: failure.message, permanent: true }, retryAt: null });
+      return;
+    }
+    this.failures += 1;
+    const delay = backoffDelay(this.failures, this.deps.backoff, this.deps.random);
+    this.clearTimer('retryTimer');
+    this.retryTimer = this.deps.timers.setTimeout(() => {
+      this.retryTimer = null;
+      this.kick();
+    }, delay);
+    this.setStatus({
+      phase: 'waiting',
+      lastError: { code: failure.code, message: failure.message, permanent: false },
+      retryAt: new Date(this.deps.now() + delay).toISOString(),
+    });
+  }
+
+  private async pushAll(): Promise<void> {
+    while (this.pending.length > 0 && !this.stopped()) {
+      this.setStatus({ phase: 'pushing', waiting: this.pending.length });
+      const chunk = this.pending.slice(0, this.deps.pushChunk);
+      const result = await this.deps.transport.push({ entries: chunk.map(({ seq, op }) => ({ seq, op })) });
+      if (result.ok) {
+        this.accept(result.value);
+        continue;
+      }
+      const { failure } = result;
+      if (failure.kind !== 'gap') throw new CycleFailed(failure);
+      // The server wants an earlier operation than the ones we hold: ask the renderer for its outbox.
+      const head = this.pending[0];
+      if (head && failure.resendFrom < head.seq) {
+        this.deps.send({ type: 'needOutbox' });
+        throw new CycleFailed({ kind: 'transient', code: 'sequence_gap', message: failure.message });
+      }
+      this.dropBelow(failure.resendFrom);
+    }
+  }
+
+  /** The server holds everything below `nextSeq`: those leave the worker's queue (the outbox keeps them until pulled). */
+  private accept(response: PushResponse): void {
+    this.dropBelow(response.nextSeq);
+  }
+
+  private dropBelow(seq: number): void {
+    this.pending = this.pending.filter((p) => p.seq >= seq);
+    this.setStatus({ waiting: this.pending.length });
+  }
+
+  private async pullToHead(): Promise<void> {
+    for (;;) {
+      if (this.stopped()) return;
+      this.setStatus({ phase: 'pulling' });
+      const result = await this.deps.transport.pull(this.cursor, this.deps.pullLimit);
+      if (!result.ok) throw new CycleFailed(result.failure);
+      const page = result.value;
+      if (page.changes.length > 0 || page.outcomes.length > 0 || page.cursor > this.cursor) {
+        await this.handOver(page.cursor, () => {
+          this.deps.send({ type: 'page', page });
+        });
+      }
+      if (!page.more) return;
+    }
+  }
+
+  /** Sends a page and waits until the renderer says it is committed (or the renderer restarts). */
+  private handOver(cursor: number, send: () => void): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.pageAck = { cursor, resolve };
+      send();
+    });
+  }
+
+  private releasePageWait(): void {
+    const ack = this.pageAck;
+    this.pageAck = null;
+    ack?.resolve();
+  }
+
+  private listen(): void {
+    if (this.stopListening || !this.deps.online.current()) return;
+    this.stopListening = this.deps.transport.listen(
+      (poke) => {
+        if (poke.head > this.cursor) this.kick();
+      },
+      (failure) => {
+        this.stopListening = null;
+        if (!this.started) return;
+        // Reconnect after a pause, and catch up on what the stream may have missed meanwhile.
+        const delay = backoffDelay(Math.max(this.failures, 1), this.deps.backoff, this.deps.random);
+        this.deps.timers.setTimeout(() => {
+          if (this.started && failure.kind !== 'permanent') {
+            this.listen();
+            this.kick();
+          }
+        }, delay);
+      },
+    );
+  }
+
+  private closeListener(): void {
+    this.stopListening?.();
+    this.stopListening = null;
+  }
+
+  private schedulePeriodic(): void {
+    this.clearTimer('periodicTimer');
+    this.periodicTimer = this.deps.timers.setTimeout(() => {
+      this.periodicTimer = null;
+      if (!this.started) return;
+      this.kick();
+      this.schedulePeriodic();
+    }, this.deps.periodicPullMs);
+  }
+
+  private clearTimer(which: 'retryTimer' | 'periodicTimer'): void {
+    if (this[which] !== null) this.deps.timers.clearTimeout(this[which]);
+    this[which] = null;
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.deps.send({ type: 'status', status: this.status });
+  }
+
+  /** Read through a method: `kick` may set it while a cycle awaits the network. */
+  private rerunRequested(): boolean {
+    return this.rerun;
+  }
+
+  /** Read through a method: `stop` may arrive while a cycle awaits the network. */
+  private stopped(): boolean {
+    return !this.started;
+  }
+
+  /** The current status, for hosts that answer status requests. */
+  currentStatus(): SyncStatus {
+    return this.status;
+  }
+}

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import type { PullResponse, PushRequest, PushResponse } from '../../shared/protocol/sync';
+import { backoffDelay } from '../../shared/sync/backoff';
+import type { PendingOperation } from '../../shared/sync/messages';
+import type { SyncTransport, TransportFailure, TransportResult } from '../../shared/sync/transport';
+import { SyncWorker } from '../../shared/sync/worker';
+import { Plant } from '../shared/fixtures';
+import { Inbox, ManualOnline, ManualTime, settle } from './fakeEdges';
+
+/**
+ * The worker's schedule against a scripted server. The network is the edge faked here; the
+ * end-to-end behaviour against the real server is in sync.integration.test.ts.
+ */
+class ScriptedServer implements SyncTransport {
+  pushes: PushRequest[] = [];
+  pulls: number[] = [];
+  pushFailures: TransportFailure[] = [];
+  pullFailures: TransportFailure[] = [];
+  head = 0;
+  received = 0;
+  pokes: ((head: number) => void)[] = [];
+
+  push(request: PushRequest): Promise<TransportResult<PushResponse>> {
+    this.pushes.push(request);
+    const failure = this.pushFailures.shift();
+    if (failure) return Promise.resolve({ ok: false, failure });
+    const last = request.entries[request.entries.length - 1]?.seq ?? this.received;
+    this.received = last;
+    this.head += request.entries.length;
+    return Promise.resolve({ ok: true, value: { results: [], nextSeq: last + 1, head: this.head } });
+  }
+
+  pull(since: number, limit: number): Promise<TransportResult<PullResponse>> {
+    this.pulls.push(since);
+    const failure = this.pullFailures.shift();
+    if (failure) return Promise.resolve({ ok: false, failure });
+    const cursor = Math.min(this.head, since + limit);
+    return Promise.resolve({ ok: true, value: { changes: [], outcomes: [], cursor, head: this.head, more: cursor < this.head } });
+  }
+
+  listen(onPoke: (poke: { head: number }) => void): () => void {
+    const poke = (head: number) => {
+      onPoke({ head });
+    };
+    this.pokes.push(poke);
+    return () => {
+      this.pokes = this.pokes.filter((p) => p !== poke);
+    };
+  }
+}
+
+function setUp(options: { online?: boolean; pushChunk?: number; pullLimit?: number } = {}) {
+  const server = new ScriptedServer();
+  const time = new ManualTime();
+  const online = new ManualOnline(options.online ?? true);
+  const inbox = new Inbox();
+  const worker = new SyncWorker({
+    transport: server,
+    now: () => time.now,
+    timers: time,
+    random: () => 0.5,
+    online,
+    send: (m) => {
+      inbox.send(m);
+      // The renderer commits each page at once.
+      if (m.type === 'page') queueMicrotask(() => {
+        worker.receive({ type: 'pageApplied', cursor: m.page.cursor });
+      });
+    },
+    backoff: { baseMs: 1000, maxMs: 8000 },
+    periodicPullMs: 60_000,
+    ...(options.pushChunk === undefined ? {} : { pushChunk: options.pushChunk }),
+    ...(options.pullLimit === undefined ? {} : { pullLimit: options.pullLimit }),
+  });
+  return { server, time, online, inbox, worker };
+}
+
+function pending(count: number, from = 1): PendingOperation[] {
+  const plant = new Plant();
+  return Array.from({ length: count }, (_, i) => ({ seq: from + i, op: plant.stepOp('start', 'R-1', 'inspect', {}) }));
+}
+
+const transient: TransportFailure = { kind: 'transient', code: 'network', message: 'The server cannot be reached' };
+
+describe('sync worker', () => {
+  it('pushes the outbox in order and in chunks, then pulls the feed to its head page by page', async () => {
+    const { server, inbox, worker } = setUp({ pushChunk: 2, pullLimit: 2 });
+    worker.receive({ type: 'start', pending: pending(5), cursor: 0 });
+    await settle();
+    expect(server.pushes.map((p) => p.entries.map((e) => e.seq))).toEqual([[1, 2], [3, 4], [5]]);
+    expect(server.pulls).toEqual([0, 2, 4]);
+    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2, 4, 5]);
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', waiting: 0, lastError: null, lastSyncAt: '2026-11-26T08:00:00.000Z' });
+  });
+
+  it('waits for the renderer to commit a page before pulling the next', async () => {
+    const server = new ScriptedServer();
+    server.head = 4;
+    const time = new ManualTime();
+    const inbox = new Inbox();
+    const worker = new SyncWorker({ transport: server, now: () => time.now, timers: time, random: () => 0.5, online: new ManualOnline(), send: inbox.send, pullLimit: 2 });
+    worker.receive({ type: 'start', pending: [], cursor: 0 });
+    await settle();
+    expect(server.pulls).toEqual([0]);
+    worker.receive({ type: 'pageApplied', cursor: 2 });
+    await settle();
+    expect(server.pulls).toEqual([0, 2]);
+  });
+
+  it('retries a transient failure with capped exponential backoff and jitter, never in a busy loop', async () => {
+    const { server, time, inbox, worker } = setUp();
+    server.pushFailures = [transient, transient, transient, transient, transient];
+    worker.receive({ type: 'start', pending: pending(1), cursor: 0 });
+    await settle();
+    expect(server.pushes).toHaveLength(1);
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      delays.push(time.pending()[0] ?? -1);
+      await time.advance(delays[i] ?? 0);
+    }
+    // random() = 0.5 → three quarters of the capped delay: 1s, 2s, 4s, 8s, then the 8s cap.
+    expect(delays).toEqual([750, 1500, 3000, 6000, 6000]);
+    expect(server.pushes).toHaveLength(6);
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', waiting: 0, lastError: null });
+  });
+
+  it('stops on a permanent refusal and tells the renderer, until a person asks to sync again', async () => {
+    const { server, time, inbox, worker } = setUp();
+    server.pushFailures = [{ kind: 'permanent', code: 'token_invalid', message: 'This station token is not known: enrol the station again' }];
+    worker.receive({ type: 'start', pending: pending(2), cursor: 0 });
+    await settle();
+    expect(inbox.lastStatus()).toMatchObject({
+      phase: 'stopped',
+      waiting: 2,
+      lastError: { code: 'token_invalid', permanent: true },
+      retryAt: null,
+    });
+    await time.advance(59_000);
+    expect(server.pushes).toHaveLength(1);
+    worker.receive({ type: 'syncNow' });
+    await settle();
+    expect(server.pushes).toHaveLength(2);
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', waiting: 0, lastError: null });
+  });
+
+  it('re-sends from where the server asks, or asks the renderer for its outbox when it no longer holds that far back', async () => {
+    const { server, inbox, worker } = setUp();
+    server.pushFailures = [{ kind: 'gap', code: 'sequence_gap', message: 'resend from 3', resendFrom: 3 }];
+    worker.receive({ type: 'start', pending: pending(4), cursor: 0 });
+    await settle();
+    expect(server.pushes.map((p) => p.entries.map((e) => e.seq))).toEqual([[1, 2, 3, 4], [3, 4]]);
+
+    server.pushFailures = [{ kind: 'gap', code: 'sequence_gap', message: 'resend from 2', resendFrom: 2 }];
+    worker.receive({ type: 'enqueued', pending: pending(1, 5) });
+    await settle();
+    expect(inbox.of('needOutbox')).toHaveLength(1);
+  });
+
+  it('does nothing while offline and syncs when the station comes back online', async () => {
+    const { server, online, inbox, worker } = setUp({ online: false });
+    worker.receive({ type: 'start', pending: pending(3), cursor: 0 });
+    worker.receive({ type: 'enqueued', pending: pending(1, 4) });
+    await settle();
+    expect(server.pushes).toHaveLength(0);
+    expect(inbox.lastStatus()).toMatchObject({ online: false, waiting: 4 });
+    online.set(true);
+    await settle();
+    expect(server.pushes.map((p) => p.entries.length)).toEqual([4]);
+    expect(inbox.lastStatus()).toMatchObject({ online: true, waiting: 0, phase: 'idle' });
+  });
+
+  it('pulls when the server pokes with a head beyond its cursor, and on a timer', async () => {
+    const { server, time, worker } = setUp();
+    worker.receive({ type: 'start', pending: [], cursor: 0 });
+    await settle();
+    expect(server.pulls).toEqual([0]);
+    server.head = 3;
+    for (const poke of server.pokes) poke(3);
+    await settle();
+    expect(server.pulls).toEqual([0, 0]);
+    for (const poke of server.pokes) poke(3);
+    await settle();
+    expect(server.pulls).toEqual([0, 0]);
+    await time.advance(60_000);
+    expect(server.pulls).toEqual([0, 0, 3]);
+  });
+
+  it('stops all activity on stop', async () => {
+    const { server, time, worker, inbox } = setUp();
+    server.pullFailures = [transient];
+    worker.receive({ type: 'start', pending: [], cursor: 0 });
+    await settle();
+    worker.receive({ type: 'stop' });
+    await time.advance(120_000);
+    expect(server.pulls).toHaveLength(1);
+    expect(inbox.lastStatus()?.phase).toBe('stopped');
+    expect(server.pokes).toHaveLength(0);
+  });
+});
+
+describe('backoff', () => {
+  it('stays within half and all of the capped exponential delay', () => {
+    const policy = { baseMs: 1000, maxMs: 60_000 };
+    for (let failures = 1; failures < 40; failures++) {
+      const cap = Math.min(60_000, 1000 * 2 ** (failures - 1));
+      expect(backoffDelay(failures, policy, () => 0)).toBe(cap / 2);
+      expect(backoffDelay(failures, policy, () => 0.999999)).toBeLessThanOrEqual(cap);
+    }
+  });
+});
