@@ -19,6 +19,8 @@ export function buildApp(ctx: AppContext, options: { logger: boolean; bodyLimit?
     // Ids travel in paths: allow the Id schema's full 128 characters and more.
     routerOptions: { maxParamLength: 500 },
   });
+  // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
     const error = new ApiError('route_not_found', `There is no ${request.method} ${request.url.split('?')[0] ?? ''} on this server`);
