@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import type { FromWorker, SyncStatus, ToWorker } from '../sync/messages';
+
+/**
+ * The one typed bridge the station renderer sees as `window.station`. Electron's preload
+ * implements it over IPC (the preload object `satisfies` StationBridge); in a plain browser the
+ * renderer's own host implements it with a Web Worker. The renderer cannot tell which it has.
+ * Verbs are grouped by feature; nothing here exposes IPC itself.
+ */
+export interface StationBridge {
+  /** Which host runs the station: shown in the about box and used for printing. */
+  readonly host: 'electron' | 'browser';
+  sync: {
+    /** Sends a message to the sync worker. */
+    post(message: ToWorker): void;
+    /** Listens to the sync worker; returns an unsubscribe function. */
+    onMessage(listener: (message: FromWorker) => void): () => void;
+  };
+  station: {
+    /** The server this station syncs with, and its identity; null before enrolment. */
+    config(): Promise<StationConfig | null>;
+    /** Enrols this station with a server using a code an administrator handed out. */
+    enrol(request: EnrolInput): Promise<BridgeResult<StationConfig>>;
+  };
+  shell: {
+    /** Opens an http(s) or mailto link in the system browser, after checking it. */
+    openExternal(url: string): Promise<BridgeResult<null>>;
+  };
+}
+
+export const StationConfig = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  stationId: z.string().min(1),
+  stationName: z.string().min(1),
+});
+export type StationConfig = z.infer<typeof StationConfig>;
+
+export const EnrolInput = z.object({
+  serverUrl: z.url({ protocol: /^https?$/, error: 'the server address must start with http:// or https://' }),
+  code: z.string().trim().min(1, 'the enrolment code is required').max(200),
+  name: z.string().trim().min(1, 'the station needs a name').max(120),
+});
+export type EnrolInput = z.infer<typeof EnrolInput>;
+
+/** Across a process boundary nothing throws: every call answers with a result. */
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** IPC channel names, declared once for main and preload. */
+export const channels = {
+  syncPost: 'sync:post',
+  syncMessage: 'sync:message',
+  stationConfig: 'station:config',
+  stationEnrol: 'station:enrol',
+  shellOpenExternal: 'shell:open-external',
+} as const;
+
+export type { FromWorker, SyncStatus, ToWorker };
