@@ -1,0 +1,31 @@
+import type { FeedEntry, PullResponse } from '../../../shared/protocol/sync';
+import type { CacheChange } from '../store/cacheChanges';
+import type { ServerPage } from '../store/serverPage';
+
+function toCacheChange(entry: FeedEntry): CacheChange {
+  switch (entry.entity) {
+    case 'batch':
+      return entry.op === 'delete' || entry.row === null
+        ? { entity: 'batch', op: 'delete', id: entry.id }
+        : { entity: 'batch', op: 'put', row: entry.row };
+    case 'run':
+      return { entity: 'run', op: 'put', row: entry.row };
+    case 'runStep':
+      return { entity: 'runStep', op: 'put', row: entry.row };
+    case 'signature':
+      return { entity: 'signature', op: 'put', row: entry.row };
+    case 'audit':
+      return { entity: 'audit', op: 'put', row: entry.row };
+    default:
+      return entry satisfies never;
+  }
+}
+
+/** A pulled page as the store applies it: rows and tombstones, and this station's outcomes at their feed positions. */
+export function toServerPage(page: PullResponse): ServerPage {
+  return {
+    changes: page.changes.map(toCacheChange),
+    outcomes: page.outcomes.map((o) => ({ operationId: o.operationId, outcome: o.outcome, feedSeq: o.seq })),
+    cursor: page.cursor,
+  };
+}

@@ -1,0 +1,59 @@
+import type { FromWorker, PendingOperation, SyncStatus, ToWorker } from '../../../shared/sync/messages';
+import type { StationDb } from '../store/db';
+import { applyServerPage, currentCursor } from '../store/serverPage';
+import { toServerPage } from './feedPage';
+
+/**
+ * The renderer's side of sync: the only writer of the station database answers the worker.
+ * It hands the worker the outbox and cursor, commits each page it receives in one transaction
+ * before acknowledging it, and tells the worker about each newly saved operation.
+ */
+export class StationSync {
+  private chain: Promise<void> = Promise.resolve();
+  private savedSyncAt: string | null = null;
+
+  constructor(
+    private readonly db: StationDb,
+    private readonly post: (message: ToWorker) => void,
+    private readonly onStatus: (status: SyncStatus) => void = () => undefined,
+  ) {}
+
+  /** Sends the whole outbox and the cursor: on start, and whenever the worker asks. */
+  async start(): Promise<void> {
+    const [entries, cursor] = await Promise.all([this.db.outbox.orderBy('seq').toArray(), currentCursor(this.db)]);
+    this.post({ type: 'start', pending: entries.map(({ seq, op }) => ({ seq, op })), cursor });
+  }
+
+  /** After `enqueue` committed an operation. */
+  enqueued(entry: PendingOperation): void {
+    this.post({ type: 'enqueued', pending: [entry] });
+  }
+
+  /** Handles a worker message; pages are applied one after another, in arrival order. */
+  receive(message: FromWorker): Promise<void> {
+    this.chain = this.chain.then(() => this.handle(message));
+    return this.chain;
+  }
+
+  private async handle(message: FromWorker): Promise<void> {
+    switch (message.type) {
+      case 'page': {
+        await applyServerPage(this.db, toServerPage(message.page));
+        this.post({ type: 'pageApplied', cursor: message.page.cursor });
+        return;
+      }
+      case 'status':
+        if (message.status.lastSyncAt !== null && message.status.lastSyncAt !== this.savedSyncAt) {
+          this.savedSyncAt = message.status.lastSyncAt;
+          await this.db.meta.put({ key: 'lastSyncAt', value: message.status.lastSyncAt });
+        }
+        this.onStatus(message.status);
+        return;
+      case 'needOutbox':
+        await this.start();
+        return;
+      default:
+        message satisfies never;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { expect } from 'vitest';
+import type { Store } from '../../server/storage/store';
+import type { StationDb } from '../../renderer/src/store/db';
+import { currentCursor } from '../../renderer/src/store/serverPage';
+
+type Row = { id: string };
+
+function serverRows(store: Store, table: string): Map<string, unknown> {
+  const rows = store.db.prepare<[], { body: string }>(`SELECT body FROM ${table}`).all();
+  return new Map(rows.map((r) => {
+    const row = JSON.parse(r.body) as Row;
+    return [row.id, row] as const;
+  }));
+}
+
+const byId = (rows: Row[]) => new Map(rows.map((r) => [r.id, r] as const));
+
+/**
+ * The convergence invariant, shared by every sync scenario: once a station has pushed everything
+ * and pulled to the head, its cache equals the server's state for everything it holds, with
+ * nothing left waiting and nothing optimistic left over.
+ */
+export async function expectConverged(db: StationDb, store: Store): Promise<void> {
+  expect(await db.outbox.count(), 'operations still waiting in the outbox').toBe(0);
+  expect(await db.shadows.count(), 'optimistic rows not yet confirmed').toBe(0);
+  expect(await currentCursor(db), 'cursor at the head of the feed').toBe(store.feed.head());
+  const [runs, steps, batches, signatures, audit] = await Promise.all([
+    db.runs.toArray(),
+    db.runSteps.toArray(),
+    db.batches.toArray(),
+    db.signatures.toArray(),
+    db.audit.toArray(),
+  ]);
+  expect(byId(runs)).toEqual(serverRows(store, 'runs'));
+  expect(byId(steps)).toEqual(serverRows(store, 'run_steps'));
+  expect(byId(batches)).toEqual(serverRows(store, 'batches'));
+  expect(byId(signatures)).toEqual(serverRows(store, 'signatures'));
+  expect(byId(audit)).toEqual(serverRows(store, 'audit'));
+}

@@ -1,0 +1,94 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { Operation } from '../../shared/schemas/operation';
+import type { SyncStatus } from '../../shared/sync/messages';
+import { createHttpTransport } from '../../shared/sync/httpTransport';
+import { SyncWorker } from '../../shared/sync/worker';
+import type { StationDb } from '../../renderer/src/store/db';
+import { enqueue, type EnqueueResult } from '../../renderer/src/store/enqueue';
+import { openStationDb } from '../../renderer/src/store/open';
+import { seedCache } from '../../renderer/src/store/seed';
+import { seenFor } from '../../renderer/src/store/seen';
+import { StationSync } from '../../renderer/src/sync/stationSync';
+import { users } from '../shared/fixtures';
+import { StationClient } from '../server/stationClient';
+import { ManualOnline } from './fakeEdges';
+
+/**
+ * A whole station in one process: its real store over fake-indexeddb, the real sync worker with
+ * the real HTTP transport against a real server on loopback, and the renderer's sync side.
+ * Only the online signal is in the test's hands, to cut the station off.
+ */
+export class StationUnderTest {
+  status: SyncStatus | null = null;
+  private constructor(
+    readonly name: string,
+    readonly db: StationDb,
+    readonly worker: SyncWorker,
+    readonly sync: StationSync,
+    readonly online: ManualOnline,
+    readonly client: StationClient,
+  ) {}
+
+  static async start(baseUrl: string, name: string): Promise<StationUnderTest> {
+    const client = await StationClient.enrol(baseUrl, name);
+    const db = await openStationDb(`station-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    await seedCache(db, Object.values(users).map((row) => ({ entity: 'user' as const, op: 'put' as const, row })));
+    await db.meta.put({ key: 'stationId', value: client.stationId });
+    const online = new ManualOnline(true);
+    const holder: { sync?: StationSync } = {};
+    const worker = new SyncWorker({
+      transport: createHttpTransport({
+        baseUrl,
+        token: () => client.token,
+        fetch: globalThis.fetch,
+        utf8Decoder: () => {
+          const decoder = new TextDecoder();
+          return (bytes) => decoder.decode(bytes, { stream: true });
+        },
+      }),
+      now: () => Date.now(),
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => { clearTimeout(h as NodeJS.Timeout); } },
+      random: Math.random,
+      online,
+      send: (message) => void holder.sync?.receive(message),
+      backoff: { baseMs: 20, maxMs: 200 },
+      periodicPullMs: 60_000,
+    });
+    const station = new StationUnderTest(name, db, worker, new StationSync(db, (m) => { worker.receive(m); }, (s) => { station.status = s; }), online, client);
+    holder.sync = station.sync;
+    await station.sync.start();
+    return station;
+  }
+
+  get stationId(): string {
+    return this.client.stationId;
+  }
+
+  /** What a person does, seeing what this station shows: saved here, then handed to the worker. */
+  async act(template: Operation): Promise<EnqueueResult> {
+    const op = { ...template, stationId: this.stationId };
+    if ('stepId' in op) op.seen = await seenFor(this.db, op.runId, op.stepId);
+    const result = await enqueue(this.db, op);
+    if (result.ok) this.sync.enqueued({ seq: result.seq, op });
+    return result;
+  }
+
+  /** Waits until the worker is idle with nothing waiting and the cache at `head`. */
+  async settled(head: () => number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const outbox = await this.db.outbox.count();
+      const cursor = (await this.db.meta.get('cursor'))?.value ?? 0;
+      if (outbox === 0 && cursor === head() && this.status?.phase === 'idle') return;
+      if (Date.now() > deadline) {
+        throw new Error(`${this.name} did not settle: outbox ${String(outbox)}, cursor ${String(cursor)}, head ${String(head())}, status ${JSON.stringify(this.status)}`);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  stop(): void {
+    this.worker.receive({ type: 'stop' });
+    this.db.close();
+  }
+}

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { boardV1, Plant } from '../shared/fixtures';
+import { startTestServer, type TestServer } from '../server/harness';
+import { expectConverged } from './convergence';
+import { StationUnderTest } from './stationUnderTest';
+
+/**
+ * Stations and the central server end to end in one process: real store, real worker, real
+ * HTTP on loopback, real SQLite. Operations are built with the fixtures' Plant for their ids and
+ * shapes, and their `seen` read from each station's own cache.
+ */
+describe('station sync against the real server', () => {
+  let server: TestServer;
+  let stations: StationUnderTest[] = [];
+  /** Builds operations (ids, shapes); each station fills in what it sees when it acts. */
+  const ops = new Plant([{ procedure: boardV1, ids: ['R-1', 'R-2', 'R-3', 'R-4', 'R-5', 'R-6'] }]);
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    stations = [];
+  });
+
+  afterEach(async () => {
+    for (const s of stations) s.stop();
+    await server.dispose();
+  });
+
+  const head = () => server.store.feed.head();
+  const station = async (name: string) => {
+    const s = await StationUnderTest.start(server.url, name);
+    stations.push(s);
+    await s.settled(head);
+    return s;
+  };
+
+  it('bootstraps a new station from the feed: its cache equals the server', async () => {
+    const a = await station('a');
+    expect(await a.db.runs.count()).toBe(9);
+    await expectConverged(a.db, server.store);
+  });
+
+  it('one station signs a batched step; the other sees every sibling change without reloading', async () => {
+    const a = await station('a');
+    const b = await station('b');
+    const batch = ops.batchOp('createBatch', { batchId: 'A-1', runIds: ['R-1', 'R-2', 'R-3'], title: 'Lot 7' });
+    expect((await a.act(batch)).ok).toBe(true);
+    await a.settled(head);
+    await b.settled(head);
+    const sign = ops.stepOp('signOff', 'R-1', 'inspect', { meaning: 'performed', fieldValues: {} });
+    const result = await a.act(sign);
+    expect(result).toMatchObject({ ok: true, outcome: { status: 'applied', propagatedTo: [{ runId: 'R-2' }, { runId: 'R-3' }] } });
+    await a.settled(head);
+    await b.settled(head);
+    for (const run of ['R-1', 'R-2', 'R-3']) expect((await b.db.runSteps.get(`${run}/inspect`))?.state).toBe('complete');
+    expect((await b.db.signatures.where('runId').equals('R-3').first())?.provenance).toEqual({ batchId: 'A-1', fromRunId: 'R-1', fromStepId: 'R-1/inspect' });
+    expect((await a.db.outcomes.get(sign.id))?.outcome.status).toBe('applied');
+    await expectConverged(a.db, server.store);
+    await expectConverged(b.db, server.store);
+  });
+
+  it('offline work drains when the station comes back, and conflicts are kept on both sides', async () => {
+    const a = await station('a');
+    const b = await station('b');
+    await a.act(ops.stepOp('start', 'R-4', 'inspect', {}));
+    await a.settled(head);
+    await b.settled(head);
+    a.online.set(false);
+    b.online.set(false);
+    const complete = ops.stepOp('signOff', 'R-4', 'inspect', { meaning: 'performed', fieldValues: {} });
+    const fail = ops.stepOp('fail', 'R-4', 'inspect', { reason: 'Cracked' }, 'tech2');
+    expect((await a.act(complete)).ok).toBe(true);
+    expect((await b.act(fail)).ok).toBe(true);
+    expect((await a.db.runSteps.get('R-4/inspect'))?.state).toBe('complete');
+    expect((await b.db.runSteps.get('R-4/inspect'))?.state).toBe('failed');
+    a.online.set(true);
+    await a.settled(head);
+    b.online.set(true);
+    await b.settled(head);
+    await a.settled(head);
+    expect((await b.db.outcomes.get(fail.id))?.outcome).toMatchObject({ status: 'needs_review', code: 'stale_step' });
+    expect((await b.db.runSteps.get('R-4/inspect'))?.state).toBe('complete');
+    await expectConverged(a.db, server.store);
+    await expectConverged(b.db, server.store);
+  });
+
+  it('a run removed from the batch while a station was offline is left out of its later sign-off and listed for review', async () => {
+    const a = await station('a');
+    const b = await station('b');
+    await b.act(ops.batchOp('createBatch', { batchId: 'B-9', runIds: ['R-4', 'R-5', 'R-6'], title: null }));
+    await b.settled(head);
+    await a.settled(head);
+    a.online.set(false);
+    const sign = ops.stepOp('signOff', 'R-4', 'inspect', { meaning: 'performed', fieldValues: {} });
+    expect(await a.act(sign)).toMatchObject({ ok: true, outcome: { propagatedTo: [{ runId: 'R-5' }, { runId: 'R-6' }] } });
+    await b.act(ops.batchOp('removeRunFromBatch', { batchId: 'B-9', runId: 'R-6' }));
+    await b.settled(head);
+    a.online.set(true);
+    await a.settled(head);
+    await b.settled(head);
+    expect((await a.db.outcomes.get(sign.id))?.outcome).toMatchObject({
+      status: 'applied_with_exclusions',
+      propagatedTo: [{ runId: 'R-5' }],
+      excluded: [{ runId: 'R-6', review: true }],
+    });
+    expect((await a.db.runSteps.get('R-6/inspect'))?.state).toBe('todo');
+    const queue = await a.client.get<{ items: { operationId: string }[] }>('/v1/review?actorId=u-sup');
+    expect(queue.body.items.map((i) => i.operationId)).toContain(sign.id);
+    await expectConverged(a.db, server.store);
+    await expectConverged(b.db, server.store);
+  });
+
+  it('two offline redlines of the same step: the second needs review and overwrites nothing', async () => {
+    const a = await station('a');
+    const b = await station('b');
+    a.online.set(false);
+    b.online.set(false);
+    const first = ops.stepOp('redlineOpen', 'R-1', 'inspect', { reason: 'Station A fix' }, 'eng');
+    const second = ops.stepOp('redlineOpen', 'R-1', 'inspect', { reason: 'Station B fix' }, 'admin');
+    await a.act(first);
+    await a.act(ops.stepOp('redlineEdit', 'R-1', 'inspect', { changes: { instructions: 'From A' } }, 'eng'));
+    await b.act(second);
+    await b.act(ops.stepOp('redlineEdit', 'R-1', 'inspect', { changes: { instructions: 'From B' } }, 'admin'));
+    a.online.set(true);
+    await a.settled(head);
+    b.online.set(true);
+    await b.settled(head);
+    await a.settled(head);
+    expect((await b.db.outcomes.get(second.id))?.outcome).toMatchObject({ status: 'needs_review', code: 'concurrent_redline' });
+    const step = await b.db.runSteps.get('R-1/inspect');
+    expect(step?.redline?.draft.instructions).toBe('From A');
+    await expectConverged(a.db, server.store);
+    await expectConverged(b.db, server.store);
+  });
+});
