@@ -45,6 +45,13 @@ export class StationClient {
     return new StationClient(baseUrl, reply.body.stationId, reply.body.token);
   }
 
+  /** The same station talking to a server at another address (a restarted process). */
+  at(baseUrl: string): StationClient {
+    const moved = new StationClient(baseUrl, this.stationId, this.token);
+    moved.seq = this.seq;
+    return moved;
+  }
+
   get<T = unknown>(path: string): Promise<Reply<T>> {
     return http<T>(`${this.baseUrl}${path}`, { token: this.token });
   }
