@@ -1,0 +1,109 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { stateFrom, type EngineState } from '../../../shared/engine/state';
+import { EnrolResponse } from '../../../shared/protocol/identity';
+import { apiPaths } from '../../../shared/protocol/paths';
+import type { Operation } from '../../../shared/schemas/operation';
+import type { SyncStatus } from '../../../shared/sync/messages';
+import { createHttpTransport } from '../../../shared/sync/httpTransport';
+import { SyncWorker } from '../../../shared/sync/worker';
+import type { StationDb } from '../../../renderer/src/store/db';
+import { enqueue } from '../../../renderer/src/store/enqueue';
+import { openStationDb } from '../../../renderer/src/store/open';
+import { seedCache } from '../../../renderer/src/store/seed';
+import { currentCursor } from '../../../renderer/src/store/serverPage';
+import { StationSync } from '../../../renderer/src/sync/stationSync';
+import { users } from '../../shared/fixtures';
+import { testEnrolmentCode } from '../../server/harness';
+import { ManualOnline, type ManualTime } from '../fakeEdges';
+import { FaultyTransport } from './faultyTransport';
+import type { InProcessServer } from './inProcessServer';
+import { Dice, seededRandom } from './prng';
+
+/** One station of the simulation: real store, real worker, a faulty network, the simulation's clock. */
+export class SimStation {
+  status: SyncStatus | null = null;
+  /** Every operation this station accepted (saved in its outbox): none may be lost. */
+  readonly accepted: Operation[] = [];
+  readonly cursors: number[] = [];
+  private counter = 0;
+
+  private constructor(
+    readonly name: string,
+    readonly stationId: string,
+    readonly db: StationDb,
+    readonly worker: SyncWorker,
+    readonly sync: StationSync,
+    readonly online: ManualOnline,
+    readonly network: FaultyTransport,
+  ) {}
+
+  static async start(server: InProcessServer, time: ManualTime, name: string, seed: number): Promise<SimStation> {
+    const reply = await server.fetch(`http://sim${apiPaths.enrol}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: testEnrolmentCode, name }),
+    });
+    const enrolment = EnrolResponse.parse(await reply.json());
+    const db = await openStationDb(`sim-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    await seedCache(db, Object.values(users).map((row) => ({ entity: 'user' as const, op: 'put' as const, row })));
+    const dice = new Dice(seededRandom(seed));
+    const network = new FaultyTransport(
+      createHttpTransport({ baseUrl: 'http://sim', token: () => enrolment.token, fetch: server.fetch, utf8Decoder: () => () => '' }),
+      dice,
+    );
+    const online = new ManualOnline(true);
+    const holder: { sync?: StationSync } = {};
+    const worker = new SyncWorker({
+      transport: network,
+      now: () => time.now,
+      timers: time,
+      random: dice.random,
+      online,
+      send: (message) => void holder.sync?.receive(message),
+      pushChunk: 7,
+      pullLimit: 40,
+      backoff: { baseMs: 200, maxMs: 5_000 },
+      periodicPullMs: 10_000,
+    });
+    const station: SimStation = new SimStation(
+      name,
+      enrolment.stationId,
+      db,
+      worker,
+      new StationSync(db, (m) => { worker.receive(m); }, (s) => { station.status = s; }),
+      online,
+      network,
+    );
+    holder.sync = station.sync;
+    await station.sync.start();
+    return station;
+  }
+
+  /** The station's cache as the engine sees it: what a person at this station is shown. */
+  async view(): Promise<EngineState> {
+    const [runs, steps, batches, cachedUsers] = await Promise.all([this.db.runs.toArray(), this.db.runSteps.toArray(), this.db.batches.toArray(), this.db.users.toArray()]);
+    return stateFrom({ runs, steps, batches, users: cachedUsers });
+  }
+
+  async act(template: Operation): Promise<void> {
+    this.counter += 1;
+    const op = { ...template, id: `${this.name}-${String(this.counter)}`, stationId: this.stationId };
+    const result = await enqueue(this.db, op);
+    if (!result.ok) return;
+    this.accepted.push(op);
+    this.sync.enqueued({ seq: result.seq, op });
+  }
+
+  async recordCursor(): Promise<void> {
+    this.cursors.push(await currentCursor(this.db));
+  }
+
+  async settled(head: number): Promise<boolean> {
+    return (await this.db.outbox.count()) === 0 && (await currentCursor(this.db)) === head && this.status?.phase === 'idle';
+  }
+
+  stop(): void {
+    this.worker.receive({ type: 'stop' });
+    this.db.close();
+  }
+}
