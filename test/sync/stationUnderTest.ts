@@ -88,6 +88,7 @@ export class StationUnderTest {
   }
 
   stop(): void {
+    this.sync.close();
     this.worker.receive({ type: 'stop' });
     this.db.close();
   }

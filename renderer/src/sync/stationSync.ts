@@ -11,12 +11,20 @@ import { toServerPage } from './feedPage';
 export class StationSync {
   private chain: Promise<void> = Promise.resolve();
   private savedSyncAt: string | null = null;
+  private closed = false;
 
   constructor(
     private readonly db: StationDb,
     private readonly post: (message: ToWorker) => void,
     private readonly onStatus: (status: SyncStatus) => void = () => undefined,
+    /** A page that could not be committed is not acknowledged: the worker gets it again after `start`. */
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
+
+  /** Stops handling messages: the renderer is going away and its database is closing. */
+  close(): void {
+    this.closed = true;
+  }
 
   /** Sends the whole outbox and the cursor: on start, and whenever the worker asks. */
   async start(): Promise<void> {
@@ -31,11 +39,16 @@ export class StationSync {
 
   /** Handles a worker message; pages are applied one after another, in arrival order. */
   receive(message: FromWorker): Promise<void> {
-    this.chain = this.chain.then(() => this.handle(message));
+    this.chain = this.chain
+      .then(() => this.handle(message))
+      .catch((error: unknown) => {
+        if (!this.closed) this.onError(error);
+      });
     return this.chain;
   }
 
   private async handle(message: FromWorker): Promise<void> {
+    if (this.closed) return;
     switch (message.type) {
       case 'page': {
         await applyServerPage(this.db, toServerPage(message.page));

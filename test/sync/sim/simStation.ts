@@ -27,15 +27,56 @@ export class SimStation {
   readonly cursors: number[] = [];
   private counter = 0;
 
+  db!: StationDb;
+  private worker!: SyncWorker;
+  private sync!: StationSync;
+  readonly online = new ManualOnline(true);
+  reloads = 0;
+  /** Failures to commit a page: a run with any fails. */
+  readonly errors: unknown[] = [];
+
   private constructor(
     readonly name: string,
     readonly stationId: string,
-    readonly db: StationDb,
-    readonly worker: SyncWorker,
-    readonly sync: StationSync,
-    readonly online: ManualOnline,
     readonly network: FaultyTransport,
+    private readonly factory: IDBFactory,
+    private readonly time: ManualTime,
+    private readonly random: () => number,
   ) {}
+
+  /** Opens the station's database and starts its worker, as a (re)loaded renderer does. */
+  private async boot(): Promise<void> {
+    this.db = await openStationDb(`sim-${this.name}`, { indexedDB: this.factory, IDBKeyRange });
+    const worker = new SyncWorker({
+      transport: this.network,
+      now: () => this.time.now,
+      timers: this.time,
+      random: this.random,
+      online: this.online,
+      send: (message) => void sync.receive(message),
+      pushChunk: 7,
+      pullLimit: 40,
+      backoff: { baseMs: 200, maxMs: 5_000 },
+      periodicPullMs: 10_000,
+    });
+    const sync = new StationSync(
+      this.db,
+      (m) => { worker.receive(m); },
+      (s) => { this.status = s; },
+      (error) => { this.errors.push(error); },
+    );
+    this.worker = worker;
+    this.sync = sync;
+    await sync.start();
+  }
+
+  /** The renderer reloads (mid-push or not): the worker and every unsaved thing in memory are gone; the database stays. */
+  async reload(): Promise<void> {
+    this.stop();
+    this.status = null;
+    this.reloads += 1;
+    await this.boot();
+  }
 
   static async start(server: InProcessServer, time: ManualTime, name: string, seed: number): Promise<SimStation> {
     const reply = await server.fetch(`http://sim${apiPaths.enrol}`, {
@@ -44,38 +85,17 @@ export class SimStation {
       body: JSON.stringify({ code: testEnrolmentCode, name }),
     });
     const enrolment = EnrolResponse.parse(await reply.json());
-    const db = await openStationDb(`sim-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-    await seedCache(db, Object.values(users).map((row) => ({ entity: 'user' as const, op: 'put' as const, row })));
+    const factory = new IDBFactory();
+    const seeded = await openStationDb(`sim-${name}`, { indexedDB: factory, IDBKeyRange });
+    await seedCache(seeded, Object.values(users).map((row) => ({ entity: 'user' as const, op: 'put' as const, row })));
+    seeded.close();
     const dice = new Dice(seededRandom(seed));
     const network = new FaultyTransport(
       createHttpTransport({ baseUrl: 'http://sim', token: () => enrolment.token, fetch: server.fetch, utf8Decoder: () => () => '' }),
       dice,
     );
-    const online = new ManualOnline(true);
-    const holder: { sync?: StationSync } = {};
-    const worker = new SyncWorker({
-      transport: network,
-      now: () => time.now,
-      timers: time,
-      random: dice.random,
-      online,
-      send: (message) => void holder.sync?.receive(message),
-      pushChunk: 7,
-      pullLimit: 40,
-      backoff: { baseMs: 200, maxMs: 5_000 },
-      periodicPullMs: 10_000,
-    });
-    const station: SimStation = new SimStation(
-      name,
-      enrolment.stationId,
-      db,
-      worker,
-      new StationSync(db, (m) => { worker.receive(m); }, (s) => { station.status = s; }),
-      online,
-      network,
-    );
-    holder.sync = station.sync;
-    await station.sync.start();
+    const station = new SimStation(name, enrolment.stationId, network, factory, time, dice.random);
+    await station.boot();
     return station;
   }
 
@@ -103,6 +123,7 @@ export class SimStation {
   }
 
   stop(): void {
+    this.sync.close();
     this.worker.receive({ type: 'stop' });
     this.db.close();
   }

@@ -19,6 +19,7 @@ export interface SimulationReport {
   seed: number;
   accepted: number;
   restarts: number;
+  reloads: number;
   outcomes: Record<string, number>;
 }
 
@@ -29,7 +30,7 @@ async function drain(): Promise<void> {
 
 /**
  * One seeded run: stations act on what they see while the network drops, loses and duplicates
- * messages, stations are cut off and the server restarts; then every fault heals and the run
+ * messages, stations are cut off or reloaded and the server restarts; then every fault heals and the run
  * checks that nothing accepted was lost, each operation has one outcome, cursors only moved
  * forward, every outbox is empty and every cache equals the server. Everything random comes from
  * the seed, so a failing seed replays the same run.
@@ -63,6 +64,8 @@ export async function runSimulation(seed: number, options: SimulationOptions = {
           : { dropRequest: dice.random() * 0.4, loseResponse: dice.random() * 0.4, duplicate: dice.random() * 0.3 };
       } else if (roll < 0.75) {
         await server.restart();
+      } else if (roll < 0.78) {
+        await station.reload();
       } else {
         await time.advance(dice.int(3_000));
       }
@@ -89,6 +92,7 @@ export async function runSimulation(seed: number, options: SimulationOptions = {
 
     const outcomes: Record<string, number> = {};
     for (const s of stations) {
+      if (s.errors.length > 0) throw new Error(`seed ${String(seed)}: ${s.name} could not commit a page: ${String(s.errors[0])}`);
       await s.recordCursor();
       s.cursors.forEach((c, i) => {
         if (i > 0 && c < (s.cursors[i - 1] ?? 0)) throw new Error(`seed ${String(seed)}: ${s.name}'s cursor moved back from ${String(s.cursors[i - 1])} to ${String(c)}`);
@@ -107,7 +111,7 @@ export async function runSimulation(seed: number, options: SimulationOptions = {
     const total = server.store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM operations').get()?.n ?? 0;
     const accepted = stations.reduce((n, s) => n + s.accepted.length, 0);
     if (total !== accepted) throw new Error(`seed ${String(seed)}: the server holds ${String(total)} operations, the stations accepted ${String(accepted)}`);
-    return { seed, accepted, restarts: server.restarts, outcomes };
+    return { seed, accepted, restarts: server.restarts, reloads: stations.reduce((n, s) => n + s.reloads, 0), outcomes };
   } finally {
     for (const s of stations) s.stop();
     await server.close();
