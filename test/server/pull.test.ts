@@ -97,6 +97,19 @@ describe('events', () => {
     controller.abort();
   });
 
+  it('ends open streams when the server closes, so it stops at once', async () => {
+    const response = await fetch(`${server.url}${apiPaths.events}`, { headers: { authorization: `Bearer ${b.token}` } });
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    await reader.read();
+    const started = Date.now();
+    await server.close();
+    expect(Date.now() - started).toBeLessThan(2000);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      // Drain what was sent before the end.
+    }
+  });
+
   it('refuses a stream without a token', async () => {
     const response = await fetch(`${server.url}${apiPaths.events}`);
     expect(response.status).toBe(401);

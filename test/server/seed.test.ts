@@ -59,16 +59,17 @@ describe('demo plant', () => {
     }
     const failed = await http<RunsPage>(`${server.url}${apiPaths.runs}?status=failed`, { token: enrolled.body.token });
     expect(failed.body.total).toBeGreaterThan(0);
-  });
+   }, 30_000);
 
   it('does not seed again when the database already has data', async () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    const first = await startTestServer({ demo: true, fixture: false, dataDir });
+    const first = await startTestServer({ dataDir });
     const head = first.store.feed.head();
     await first.close();
     server = await startTestServer({ demo: true, fixture: false, dataDir });
     expect(server.store.feed.head()).toBe(head);
+    expect(server.store.identity.users().map((u) => u.id)).not.toContain('u-ana');
   });
 });
 
