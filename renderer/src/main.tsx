@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { Boot } from './boot/Boot';
+import { stationDbName } from './boot/bootstrap';
+import { ErrorBoundary } from './errors/ErrorBoundary';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -10,6 +12,8 @@ if (container === null) {
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary dbName={stationDbName}>
+      <Boot />
+    </ErrorBoundary>
   </StrictMode>,
 );

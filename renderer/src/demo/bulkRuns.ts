@@ -1,0 +1,73 @@
+import { applyOperation } from '../../../shared/engine/apply';
+import { instantiateRun } from '../../../shared/engine/instantiate';
+import { stateFrom } from '../../../shared/engine/state';
+import type { Run, RunStep } from '../../../shared/schemas/run';
+import type { CacheChange } from '../store/cacheChanges';
+import type { StationDb } from '../store/db';
+import { seedCache } from '../store/seed';
+import { harnessV2 } from './procedures';
+import { SeededRandom } from './random';
+import { demoUsers } from './users';
+
+/** Bulk runs are numbered from here, clear of the demo plant's R-1001…. */
+const firstBulk = 200_001;
+const chunk = 2_000;
+
+/**
+ * Adds harness runs until the cache holds `target` runs, for trying and benchmarking the runs
+ * table at plant scale (`?seedRuns=100000`). A quarter get their first step signed through the
+ * engine, so statuses and update times vary. Written in chunks, each its own transaction, with
+ * progress reported as it goes; seeding again only adds what is missing.
+ */
+export async function seedBulkRuns(db: StationDb, target: number, onProgress: (done: number, total: number) => void): Promise<number> {
+  const existing = await db.runs.count();
+  const toAdd = Math.max(0, target - existing);
+  const start = firstBulk + (await db.runs.where(':id').between(`R-${String(firstBulk)}`, 'R-\uffff').count());
+  const random = new SeededRandom(target);
+  const sup = demoUsers.find((u) => u.role === 'supervisor');
+  const tech = demoUsers.find((u) => u.role === 'technician');
+  if (!sup || !tech) throw new Error('bulk runs need the demo users');
+  for (let done = 0; done < toAdd; done += chunk) {
+    const rows: CacheChange[] = [];
+    for (let i = done; i < Math.min(toAdd, done + chunk); i++) rows.push(...bulkRun(start + i, random, tech.id));
+    await seedCache(db, rows);
+    onProgress(Math.min(toAdd, done + chunk), toAdd);
+  }
+  return toAdd;
+}
+
+function bulkRun(n: number, random: SeededRandom, techId: string): CacheChange[] {
+  const at = new Date(Date.UTC(2025, 6, 1) + n * 61_000).toISOString();
+  const { run, steps } = instantiateRun(harnessV2, {
+    runId: `R-${String(n)}`,
+    title: `MH-48 motor harness, kanban ${String(Math.floor(n / 25))}`,
+    unitSerial: `MH48-BULK-${String(n)}`,
+    at,
+  });
+  const rows = (r: Run, s: readonly RunStep[]): CacheChange[] => [
+    { entity: 'run', op: 'put', row: r },
+    ...s.map((row) => ({ entity: 'runStep' as const, op: 'put' as const, row })),
+  ];
+  if (random.next() >= 0.25) return rows(run, steps);
+  const user = demoUsers.find((u) => u.id === techId);
+  const result = applyOperation(stateFrom({ runs: [run], steps, users: user ? [user] : [] }), {
+    id: `bulk-${String(n)}`,
+    kind: 'signOff',
+    stationId: 'ST-SEED',
+    actorId: techId,
+    at: new Date(Date.parse(at) + 3_600_000).toISOString(),
+    runId: run.id,
+    stepId: steps[0]?.id ?? '',
+    seen: { stepVersion: 0, batchId: null, batchMembers: [] },
+    meaning: 'performed',
+    fieldValues: { 'length-mm': 500 },
+  });
+  const changed = result.changes.filter((c) => c.entity !== 'run' && c.entity !== 'runStep');
+  const stepRows = new Map(steps.map((s) => [s.id, s]));
+  let runRow = run;
+  for (const c of result.changes) {
+    if (c.entity === 'runStep') stepRows.set(c.row.id, c.row);
+    if (c.entity === 'run') runRow = c.row;
+  }
+  return [...rows(runRow, [...stepRows.values()]), ...changed];
+}

@@ -1,0 +1,36 @@
+import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { batchLabel, type Batch } from '../../../shared/schemas/batch';
+import { navigate } from '../routing/router';
+import { useUi } from '../state/uiStore';
+
+/** The run header's batch pill: "Batch {id}" or "Batch {id}: {title}"; it opens **Manage batch**. */
+export function BatchPill({ batch, runId }: { batch: Batch; runId: string }) {
+  const openBatchManager = useUi((s) => s.openBatchManager);
+  const setBatchFilter = useUi((s) => s.setBatchFilter);
+  return (
+    <MenuTrigger>
+      <Button className="batch-pill" aria-label={`${batchLabel(batch)}, ${String(batch.memberRunIds.length)} runs: batch actions`}>
+        {batchLabel(batch)} <span className="pill-count">· {batch.memberRunIds.length} runs</span>
+      </Button>
+      <Popover className="popover" placement="bottom start">
+        <Menu
+          className="menu"
+          onAction={(key) => {
+            if (key === 'manage') openBatchManager({ runId, batchId: batch.id });
+            if (key === 'list') {
+              setBatchFilter(`batch:${batch.id}`);
+              navigate({ name: 'runs' });
+            }
+          }}
+        >
+          <MenuItem id="manage" className="option">
+            Manage batch
+          </MenuItem>
+          <MenuItem id="list" className="option">
+            Show the batch’s runs in the list
+          </MenuItem>
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Button, Form, Label, TextArea, TextField } from 'react-aria-components';
+import type { RunStep } from '../../../shared/schemas/run';
+import { useAuthor } from '../actions/useAuthor';
+import { useSubmit } from '../actions/useSubmit';
+import { useStation } from '../boot/StationContext';
+import type { StepDialogKind } from '../state/dialogsSlice';
+import { DialogShell } from '../ui/DialogShell';
+import { PropagationPreview } from './PropagationPreview';
+import { actionWords, buildStepOp, type RedlineChanges } from './stepOps';
+import { useStepPreview } from './useStepPreview';
+
+/**
+ * A step action confirmed in a dialog: with a reason (skip, fail, reopen, hold, redline), or
+ * without one for a batched run, where the person must see what propagates before confirming.
+ */
+export function StepActionDialog(props: { kind: StepDialogKind; step: RunStep; batched: boolean; changes?: RedlineChanges; onClose: () => void }) {
+  const { kind, step, batched, changes, onClose } = props;
+  const { db } = useStation();
+  const author = useAuthor();
+  const submitOp = useSubmit({ refusalInPlace: true });
+  const words = actionWords(kind, step);
+  const outcome = useStepPreview(kind, step, changes);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refused = outcome?.status === 'rejected' || outcome?.status === 'needs_review';
+
+  const confirm = async () => {
+    if (words.needsReason && reason.trim() === '') {
+      setError('Give a reason: it goes into the audit trail');
+      return;
+    }
+    setBusy(true);
+    const op = await buildStepOp(db, author, kind, step, { reason: reason.trim(), meaning: 'performed', changes: changes ?? {} });
+    const result = await submitOp(op, words.done);
+    setBusy(false);
+    if (!result.ok) {
+      setError(`Not saved: ${result.reason}`);
+      return;
+    }
+    onClose();
+  };
+
+  return (
+    <DialogShell title={words.title} onClose={onClose} dismissable={!busy}>
+      <Form
+        className="dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void confirm();
+        }}
+      >
+        {words.needsReason && (
+          <TextField className="field" value={reason} onChange={setReason} autoFocus>
+            <Label>Reason (required)</Label>
+            <TextArea className="textarea" />
+          </TextField>
+        )}
+        <PropagationPreview outcome={outcome} batched={batched} />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-footer">
+          <Button className="button" onPress={onClose} isDisabled={busy} autoFocus={!words.needsReason}>
+            {kind === 'redlineCancel' ? 'Keep the redline' : 'Cancel'}
+          </Button>
+          <Button type="submit" className={`button primary big${kind === 'fail' ? ' danger solid' : ''}`} isDisabled={busy || refused}>
+            {busy ? 'Saving…' : words.confirm}
+          </Button>
+        </div>
+      </Form>
+    </DialogShell>
+  );
+}

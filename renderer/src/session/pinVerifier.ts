@@ -1,0 +1,39 @@
+/**
+ * PIN checking at the station, behind one small interface so the server issue can swap the demo
+ * verifiers for real ones (it hands stations scrypt verifiers; a second implementation of
+ * `PinCheck` is all that takes). Only salted slow hashes are ever held, never a PIN.
+ */
+
+/** What the station keeps to check one person's PIN offline. */
+export interface PinVerifierRecord {
+  userId: string;
+  badgeId: string;
+  iterations: number;
+  /** Base64. */
+  salt: string;
+  /** Base64 PBKDF2-SHA256 of the PIN, 32 bytes. */
+  hash: string;
+}
+
+export interface VerifierSource {
+  byBadge: (badgeId: string) => Promise<PinVerifierRecord | undefined>;
+  byUser: (userId: string) => Promise<PinVerifierRecord | undefined>;
+}
+
+export type PinResult = { ok: true; userId: string } | { ok: false; reason: string };
+
+export interface PinCheck {
+  /** First factor badge, second PIN: who is signing in at this station. */
+  signIn: (badgeId: string, pin: string) => Promise<PinResult>;
+  /** The PIN again, for an e-signature or to resume after the inactivity lock. */
+  confirm: (userId: string, pin: string) => Promise<PinResult>;
+}
+
+export function verifierSourceOf(records: readonly PinVerifierRecord[]): VerifierSource {
+  const byBadge = new Map(records.map((r) => [r.badgeId, r]));
+  const byUser = new Map(records.map((r) => [r.userId, r]));
+  return {
+    byBadge: (badgeId) => Promise.resolve(byBadge.get(badgeId.trim())),
+    byUser: (userId) => Promise.resolve(byUser.get(userId)),
+  };
+}
