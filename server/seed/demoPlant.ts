@@ -159,48 +159,68 @@ export interface SeedOptions {
   runs?: number;
 }
 
+const iso = (ms: number) => new Date(ms).toISOString();
+const day = 86_400_000;
+
+/** The demo people with their PIN hashes, the demo enrolment code, and the station the history was recorded on. */
+function addIdentities(store: Store, pinHashes: readonly string[], now: number, start: number): void {
+  demoUsers.forEach(({ badgeId, id, name, role, active }, i) => {
+    store.identity.addUser({ id, name, role, active }, badgeId, pinHashes[i] ?? '', iso(start));
+  });
+  store.identity.addEnrolmentCode(sha256(demoEnrolmentCode), 1000, iso(now + 365 * day), 'u-eli', iso(now));
+  // Its token is random and thrown away: nobody can push as the demo history's station.
+  const tokenHash = sha256(randomBytes(32).toString('hex'));
+  store.identity.addStation({ id: seedStationId, name: 'Demo history', tokenHash, expiresAt: iso(start) }, iso(start));
+}
+
+/** Runs R-1001, R-1002, ... of random procedures, a minute apart; returned by procedure. */
+function startRuns(store: Store, procedures: readonly ProcedureVersion[], random: Random, count: number, start: number) {
+  const byProcedure = new Map<ProcedureVersion, string[]>();
+  for (let n = 1; n <= count; n++) {
+    const procedure = random.pick(procedures);
+    const runId = `R-${String(1000 + n)}`;
+    const unitSerial = `SN-${procedure.procedureId.slice(2)}-${String(50000 + n)}`;
+    createRuns(store, procedure, [{ runId, title: `${procedure.name} ${runId}`, unitSerial, at: iso(start + n * 60_000) }]);
+    byProcedure.set(procedure, [...(byProcedure.get(procedure) ?? []), runId]);
+  }
+  return byProcedure;
+}
+
+/** Up to three batches of 3 to 6 runs per procedure version; takes their runs out of the pools. */
+function formBatches(driver: SeedDriver, byProcedure: Map<ProcedureVersion, string[]>, random: Random): string[][] {
+  const groups: string[][] = [];
+  for (const [procedure, runIds] of byProcedure) {
+    const pool = [...runIds];
+    for (let b = 0; b < 3 && pool.length >= 8; b++) {
+      const members = pool.splice(0, random.int(3, 6));
+      const batchId = `B-${String(101 + groups.length)}`;
+      driver.must(driver.batchOp('createBatch', 'u-chen', { batchId, title: `${procedure.name} lot ${String(groups.length + 1)}`, runIds: members }));
+      groups.push(members);
+    }
+    byProcedure.set(procedure, pool);
+  }
+  return groups;
+}
+
 /** Seeds an empty database with the demo plant: users, procedures, a few hundred runs, batches. */
 export async function seedDemo(store: Store, options: SeedOptions): Promise<void> {
   const hashes = await Promise.all(demoUsers.map((u) => hashPin(u.pin, options.scryptCost)));
   const now = options.now.getTime();
-  const start = now - 30 * 86_400_000;
-  const iso = (ms: number) => new Date(ms).toISOString();
+  const start = now - 30 * day;
+  const runCount = options.runs ?? 300;
   store.transaction(() => {
-    demoUsers.forEach(({ badgeId, id, name, role, active }, i) => { store.identity.addUser({ id, name, role, active }, badgeId, hashes[i] ?? '', iso(start)); });
-    store.identity.addEnrolmentCode(sha256(demoEnrolmentCode), 1000, iso(now + 365 * 86_400_000), 'u-eli', iso(now));
-    store.identity.addStation({ id: seedStationId, name: 'Demo history', tokenHash: sha256(randomBytes(32).toString('hex')), expiresAt: iso(start) }, iso(start));
+    addIdentities(store, hashes, now, start);
     const procedures = demoProcedures();
     procedures.forEach((p) => { store.catalog.add(p); });
-
     const random = new Random(4650);
-    const runCount = options.runs ?? 300;
-    const byProcedure = new Map<ProcedureVersion, string[]>();
-    for (let n = 1; n <= runCount; n++) {
-      const procedure = random.pick(procedures);
-      const runId = `R-${String(1000 + n)}`;
-      const at = iso(start + n * 60_000);
-      createRuns(store, procedure, [{ runId, title: `${procedure.name} ${runId}`, unitSerial: `SN-${procedure.procedureId.slice(2)}-${String(50000 + n)}`, at }]);
-      byProcedure.set(procedure, [...(byProcedure.get(procedure) ?? []), runId]);
-    }
+    const byProcedure = startRuns(store, procedures, random, runCount, start);
 
     const driver = new SeedDriver(store, seedStationId, start + (runCount + 10) * 60_000);
     const plant = new DemoPlant(store, driver, random);
-    // Batches of 3 to 6 runs of the same procedure version, driven as one.
-    const groups: string[][] = [];
-    let batchNo = 0;
-    for (const [procedure, runIds] of byProcedure) {
-      const pool = [...runIds];
-      for (let b = 0; b < 3 && pool.length >= 8; b++) {
-        const members = pool.splice(0, random.int(3, 6));
-        batchNo += 1;
-        const batchId = `B-${String(100 + batchNo)}`;
-        driver.must(driver.batchOp('createBatch', 'u-chen', { batchId, title: `${procedure.name} lot ${String(batchNo)}`, runIds: members }));
-        groups.push(members);
-      }
-      byProcedure.set(procedure, pool);
-    }
+    const groups = formBatches(driver, byProcedure, random);
     const singles = [...byProcedure.values()].flat();
     const conflictRuns = singles.splice(0, 2);
+    // Each batch is driven as one through its first run; every other run on its own.
     for (const members of [...groups, ...singles.map((id) => [id])]) {
       const lead = members[0];
       if (lead === undefined) continue;
@@ -211,13 +231,10 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<void
     }
     conflictRuns.forEach((runId) => { plant.conflicts(runId); });
     // Membership changes after work began: one run leaves its batch, keeping what it gathered.
-    const [firstGroup] = groups;
-    if (firstGroup && firstGroup.length > 3) {
-      const leaving = firstGroup[firstGroup.length - 1];
-      const run = leaving ? store.reads.run(leaving) : undefined;
-      if (run?.batchId && run.status !== 'redline') {
-        driver.apply(driver.batchOp('removeRunFromBatch', 'u-chen', { batchId: run.batchId, runId: run.id }));
-      }
+    const leaving = groups[0]?.at(-1);
+    const run = leaving ? store.reads.run(leaving) : undefined;
+    if (run?.batchId && run.status !== 'redline') {
+      driver.must(driver.batchOp('removeRunFromBatch', 'u-chen', { batchId: run.batchId, runId: run.id }));
     }
   });
 }

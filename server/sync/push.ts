@@ -25,22 +25,33 @@ export function push(store: Store, stationId: string, entries: readonly PushEntr
     const results: PushResult[] = [];
     for (const { seq, op } of entries) {
       if (op.stationId !== stationId) {
-        throw new ApiError('station_mismatch', `Entry ${String(seq)}: operation ${op.id} names station ${op.stationId}, but this is station ${stationId}`);
+        throw new ApiError(
+          'station_mismatch',
+          `Entry ${String(seq)}: operation ${op.id} names station ${op.stationId}, but this is station ${stationId}`,
+        );
       }
       const expected = store.operations.nextSeq(stationId);
       if (seq > expected) {
-        throw new ApiError('sequence_gap', `Expected sequence number ${String(expected)} from station ${stationId}, got ${String(seq)}: resend from ${String(expected)}`, {
-          resendFrom: expected,
-        });
+        throw new ApiError(
+          'sequence_gap',
+          `Expected sequence number ${String(expected)} from station ${stationId}, got ${String(seq)}: resend from ${String(expected)}`,
+          { resendFrom: expected },
+        );
       }
       const earlier = store.operations.get(op.id);
       if (earlier && earlier.stationId !== stationId) {
-        throw new ApiError('operation_id_conflict', `Operation id ${op.id} was already used by station ${earlier.stationId}: give each operation a new id`);
+        throw new ApiError(
+          'operation_id_conflict',
+          `Operation id ${op.id} was already used by station ${earlier.stationId}: give each operation a new id`,
+        );
       }
       if (seq < expected) {
         const sent = store.operations.idAt(stationId, seq);
         if (sent !== op.id || !earlier) {
-          throw new ApiError('sequence_mismatch', `Sequence number ${String(seq)} of station ${stationId} already carries operation ${sent ?? '(none)'}, not ${op.id}`);
+          throw new ApiError(
+            'sequence_mismatch',
+            `Sequence number ${String(seq)} of station ${stationId} already carries operation ${sent ?? '(none)'}, not ${op.id}`,
+          );
         }
         results.push({ seq, operationId: op.id, outcome: earlier.outcome, duplicate: true, feedSeq: earlier.feedSeq });
       } else if (earlier) {
