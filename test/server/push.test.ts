@@ -79,6 +79,11 @@ describe('push', () => {
     ]);
     expect((await station.step('R-1', 'inspect')).version).toBe(0);
   });
+
+  it("refuses a sign-off by someone below the step's sign-off role", async () => {
+    const qa = await station.stepOp('signOff', 'R-1', 'qa', { meaning: 'verified', fieldValues: { label: true } }, 'tech');
+    expect(await station.pushOne(qa)).toEqual({ status: 'rejected', code: 'signoff_role', reason: 'Step 5 "Final QA" must be signed by a supervisor' });
+  });
 });
 
 describe('push idempotency', () => {
