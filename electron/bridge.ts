@@ -1,4 +1,5 @@
-import { channels, type BridgeResult, type FromWorker, type StationBridge, type StationConfig } from '../shared/bridge/contract';
+import { channels } from '../shared/bridge/channels';
+import type { BridgeResult, FromWorker, StationBridge, StationConfig } from '../shared/bridge/contract';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */
 export interface IpcRendererLike {

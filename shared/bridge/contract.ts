@@ -45,13 +45,5 @@ export type EnrolInput = z.infer<typeof EnrolInput>;
 /** Across a process boundary nothing throws: every call answers with a result. */
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-/** IPC channel names, declared once for main and preload. */
-export const channels = {
-  syncPost: 'sync:post',
-  syncMessage: 'sync:message',
-  stationConfig: 'station:config',
-  stationEnrol: 'station:enrol',
-  shellOpenExternal: 'shell:open-external',
-} as const;
-
+export { channels } from './channels';
 export type { FromWorker, SyncStatus, ToWorker };
