@@ -7,7 +7,6 @@ export interface RecordedOperation {
   id: string;
   stationId: string;
   stationSeq: number;
-  operation: Operation;
   outcome: Outcome;
   feedSeq: number;
   receivedAt: string;
@@ -27,11 +26,21 @@ const toRecorded = (row: OperationRow): RecordedOperation => ({
   id: row.id,
   stationId: row.station_id,
   stationSeq: row.station_seq,
-  operation: fromJson<Operation>(row.body),
   outcome: fromJson<Outcome>(row.outcome),
   feedSeq: row.feed_seq,
   receivedAt: row.received_at,
 });
+
+/** An entry that names its id and station but is not a valid operation. */
+export interface UnreadableEntry {
+  id: string;
+  stationId: string;
+  kind: string;
+  actorId: string;
+  raw: unknown;
+  /** What the schema said was wrong, naming the fields. */
+  problem: string;
+}
 
 /** Whether a supervisor must look at this outcome: a review, or a run left out for one. */
 export function outcomeNeedsReview(outcome: Outcome): boolean {
@@ -90,6 +99,28 @@ export class OperationStore {
       receivedAt,
     });
     this.takeSeq(op.stationId, stationSeq, op.id);
+  }
+
+  /**
+   * Records an entry the server could not read as an operation (a station of another version, a
+   * bug): kept as sent, rejected with the reason, so it holds its sequence number and the
+   * station's later work goes on.
+   */
+  recordUnreadable(entry: UnreadableEntry, stationSeq: number, outcome: Outcome, feedSeq: number, receivedAt: string): void {
+    this.insertOperation.run({
+      id: entry.id,
+      stationId: entry.stationId,
+      stationSeq,
+      kind: entry.kind,
+      actorId: entry.actorId,
+      body: JSON.stringify(entry.raw),
+      status: outcome.status,
+      outcome: JSON.stringify(outcome),
+      needsReview: 0,
+      feedSeq,
+      receivedAt,
+    });
+    this.takeSeq(entry.stationId, stationSeq, entry.id);
   }
 
   /** Takes a sequence number for an operation already recorded (the station sent it again under a new number). */

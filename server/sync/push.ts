@@ -1,13 +1,12 @@
 import type { PushResponse, PushResult } from '../../shared/protocol/sync';
 import type { Operation } from '../../shared/schemas/operation';
+import type { Outcome } from '../../shared/schemas/outcome';
 import { ApiError } from '../apiError';
+import type { UnreadableEntry } from '../storage/operationStore';
 import type { Store } from '../storage/store';
 import { applyOne } from './applyOne';
 
-export interface PushEntryOf {
-  seq: number;
-  op: Operation;
-}
+export type PushEntryOf = { seq: number; op: Operation } | { seq: number; unreadable: UnreadableEntry };
 
 /**
  * Applies a station's pushed entries, in order, in one transaction: an error anywhere (a gap, a
@@ -19,11 +18,14 @@ export interface PushEntryOf {
  * - An operation id seen before under another number is not applied again: the new number points
  *   at the first copy and its recorded outcome is returned.
  * - Every new operation gets exactly one outcome, whatever it is; a rejection never blocks the next.
+ * - An entry that is not a valid operation but names its id is recorded as rejected, never applied.
  */
 export function push(store: Store, stationId: string, entries: readonly PushEntryOf[], receivedAt: string): PushResponse {
   return store.transaction(() => {
     const results: PushResult[] = [];
-    for (const { seq, op } of entries) {
+    for (const entry of entries) {
+      const { seq } = entry;
+      const op = 'op' in entry ? entry.op : entry.unreadable;
       if (op.stationId !== stationId) {
         throw new ApiError(
           'station_mismatch',
@@ -58,10 +60,22 @@ export function push(store: Store, stationId: string, entries: readonly PushEntr
         store.operations.takeSeq(stationId, seq, op.id);
         results.push({ seq, operationId: op.id, outcome: earlier.outcome, duplicate: true, feedSeq: earlier.feedSeq });
       } else {
-        const { outcome, feedSeq } = applyOne(store, op, seq, receivedAt);
+        const { outcome, feedSeq } = 'op' in entry ? applyOne(store, entry.op, seq, receivedAt) : refuseUnreadable(store, entry.unreadable, seq, receivedAt);
         results.push({ seq, operationId: op.id, outcome, duplicate: false, feedSeq });
       }
     }
     return { results, nextSeq: store.operations.nextSeq(stationId), head: store.feed.head() };
   });
+}
+
+/** An entry the server cannot read is answered like any refused operation: recorded, never applied. */
+function refuseUnreadable(store: Store, entry: UnreadableEntry, seq: number, receivedAt: string): { outcome: Outcome; feedSeq: number } {
+  const outcome: Outcome = {
+    status: 'rejected',
+    code: 'invalid_input',
+    reason: `The server could not read this operation (${entry.problem}); nothing was applied. Update this station's Lockstep if it is older than the server's.`,
+  };
+  const feedSeq = store.feed.append('operation', entry.id, 'put', entry.stationId, receivedAt);
+  store.operations.recordUnreadable(entry, seq, outcome, feedSeq, receivedAt);
+  return { outcome, feedSeq };
 }

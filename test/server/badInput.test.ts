@@ -1,3 +1,4 @@
+import type { PushResponse } from '../../shared/protocol/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../shared/protocol/paths';
 import { startTestServer, type TestServer } from './harness';
@@ -58,28 +59,50 @@ describe('bad input: a 4xx with a stable code, nothing changed, the server still
     expect(snapshot()).toEqual(before);
   });
 
-  it('refuses an unknown operation kind, naming the entry and field', async () => {
-    const before = snapshot();
-    const op = { ...(await validOp()), kind: 'teleport' };
-    const reply = await station.pushEntries([{ seq: 1, op: await validOp() }, { seq: 2, op }]);
-    expect(reply.status).toBe(400);
-    expect(errorOf(reply)).toMatchObject({ code: 'invalid_operation', issues: [{ path: 'entries.1.op.kind' }] });
-    expect(snapshot()).toEqual(before);
+  /** A station of its own, so the sequence numbers these pushes take do not disturb the others. */
+  const ownStation = () => StationClient.enrol(server.url, 'version skew');
+  const stepBody = (id: string) => server.store.db.prepare<[string], { body: string }>('SELECT body FROM run_steps WHERE id = ?').get(id)?.body;
+
+  it('answers an unknown operation kind with a rejection naming the field, and applies the entries after it', async () => {
+    const own = await ownStation();
+    const first = await own.stepOp('start', 'R-3', 'inspect', {});
+    const unknown = { ...(await own.stepOp('start', 'R-3', 'inspect', {})), kind: 'teleport' };
+    const after = await own.stepOp('start', 'R-2', 'inspect', {});
+    const reply = await own.pushEntries([{ seq: 1, op: first }, { seq: 2, op: unknown }, { seq: 3, op: after }]);
+    expect(reply.status).toBe(200);
+    const results = (reply.body as PushResponse).results;
+    expect(results.map((r) => r.outcome.status)).toEqual(['applied', 'rejected', 'applied']);
+    expect(results[1]?.outcome).toMatchObject({ code: 'invalid_input', reason: expect.stringContaining('kind') as string });
+    expect((reply.body as PushResponse).nextSeq).toBe(4);
   });
 
-  it('refuses an operation with wrong types', async () => {
-    const before = snapshot();
-    const op = { ...(await validOp()), seen: { stepVersion: 'zero', batchId: null, batchMembers: [] } };
-    const reply = await station.pushEntries([{ seq: 1, op }]);
-    expect(reply.status).toBe(400);
-    expect(errorOf(reply)).toMatchObject({ code: 'invalid_operation', issues: [{ path: 'entries.0.op.seen.stepVersion' }] });
-    expect(snapshot()).toEqual(before);
+  it('answers an operation with wrong types with a rejection and changes no row', async () => {
+    const own = await ownStation();
+    const before = stepBody('R-4/inspect');
+    const op = { ...(await own.stepOp('start', 'R-4', 'inspect', {})), seen: { stepVersion: 'zero', batchId: null, batchMembers: [] } };
+    const reply = await own.pushEntries([{ seq: 1, op }]);
+    expect(reply.status).toBe(200);
+    expect((reply.body as PushResponse).results[0]?.outcome).toMatchObject({
+      status: 'rejected',
+      code: 'invalid_input',
+      reason: expect.stringContaining('seen.stepVersion') as string,
+    });
+    expect(stepBody('R-4/inspect')).toBe(before);
   });
 
-  it('refuses an operation missing its reason', async () => {
-    const op = await station.stepOp('fail', 'R-1', 'inspect', { reason: 'x' });
-    const reply = await station.pushEntries([{ seq: 1, op: { ...op, reason: '   ' } }]);
-    expect(errorOf(reply)).toMatchObject({ code: 'invalid_operation', issues: [{ path: 'entries.0.op.reason', message: 'a reason is required' }] });
+  it('answers an operation missing its reason with a rejection that says so', async () => {
+    const own = await ownStation();
+    const op = await own.stepOp('fail', 'R-1', 'inspect', { reason: 'x' });
+    const reply = await own.pushEntries([{ seq: 1, op: { ...op, reason: '   ' } }]);
+    expect((reply.body as PushResponse).results[0]?.outcome).toMatchObject({ status: 'rejected', reason: expect.stringContaining('a reason is required') as string });
+  });
+
+  it('refuses the whole push when an entry cannot even be identified, naming the entry and field', async () => {
+    const before = snapshot();
+    const reply = await station.pushEntries([{ seq: 1, op: await validOp() }, { seq: 2, op: { kind: 'start' } }]);
+    expect(reply.status).toBe(400);
+    expect(errorOf(reply)).toMatchObject({ code: 'invalid_operation', issues: expect.arrayContaining([{ path: 'entries.1.op.id', message: expect.any(String) as string }]) as unknown });
+    expect(snapshot()).toEqual(before);
   });
 
   it('refuses sequence numbers out of order within a push', async () => {

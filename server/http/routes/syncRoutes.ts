@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { apiPaths } from '../../../shared/protocol/paths';
 import { PullQuery, PushRequest, type PullResponse, type PushResponse } from '../../../shared/protocol/sync';
+import * as z from 'zod';
+import { Id } from '../../../shared/schemas/common';
 import { Operation } from '../../../shared/schemas/operation';
 import { parseInput } from '../../../shared/schemas/parse';
 import { ApiError } from '../../apiError';
@@ -9,19 +11,29 @@ import { authStation } from '../auth';
 import type { AppContext } from '../context';
 import { parseOrThrow } from '../parse';
 
+/** Enough of an entry to record it: its id and station (and, if readable, its kind and actor). */
+const Identified = z.object({
+  id: Id,
+  stationId: Id,
+  kind: z.string().max(64).catch('unreadable'),
+  actorId: z.string().max(128).catch(''),
+});
+
 /**
- * Parses every entry's operation before anything is applied. An entry that is not an operation
- * at all (unknown kind, wrong types) refuses the whole push: the station validated it with the
- * same shared schema before it entered the outbox, so this is a version skew or a bug, and
- * recording it under a sequence number would pass off garbage as a decided operation.
+ * Parses every entry's operation before anything is applied. An entry that is not a valid
+ * operation but names its id and station (a station of another version, say) is kept and
+ * answered with a rejection, so it never blocks the station's later work; one that cannot even
+ * be identified refuses the whole push.
  */
 function parseEntries(body: unknown): PushEntryOf[] {
   const request = parseOrThrow(PushRequest, body, 'Push');
-  return request.entries.map((entry, i) => {
+  return request.entries.map((entry, i): PushEntryOf => {
     const parsed = parseInput(Operation, entry.op);
     if (parsed.ok) return { seq: entry.seq, op: parsed.value };
+    const identified = Identified.safeParse(entry.op);
+    if (identified.success) return { seq: entry.seq, unreadable: { ...identified.data, raw: entry.op, problem: parsed.message } };
     const issues = parsed.issues.map((issue) => ({ path: `entries.${String(i)}.op${issue.path ? `.${issue.path}` : ''}`, message: issue.message }));
-    throw new ApiError('invalid_operation', `Entry ${String(entry.seq)} is not a valid operation: ${parsed.message}`, { issues });
+    throw new ApiError('invalid_operation', `Entry ${String(entry.seq)} is not an operation this server can identify: ${parsed.message}`, { issues });
   });
 }
 
