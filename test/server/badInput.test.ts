@@ -1,4 +1,3 @@
-import type { PushResponse } from '../../shared/protocol/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../shared/protocol/paths';
 import { startTestServer, type TestServer } from './harness';
@@ -70,10 +69,10 @@ describe('bad input: a 4xx with a stable code, nothing changed, the server still
     const after = await own.stepOp('start', 'R-2', 'inspect', {});
     const reply = await own.pushEntries([{ seq: 1, op: first }, { seq: 2, op: unknown }, { seq: 3, op: after }]);
     expect(reply.status).toBe(200);
-    const results = (reply.body as PushResponse).results;
+    const results = (reply.body).results;
     expect(results.map((r) => r.outcome.status)).toEqual(['applied', 'rejected', 'applied']);
     expect(results[1]?.outcome).toMatchObject({ code: 'invalid_input', reason: expect.stringContaining('kind') as string });
-    expect((reply.body as PushResponse).nextSeq).toBe(4);
+    expect((reply.body).nextSeq).toBe(4);
   });
 
   it('answers an operation with wrong types with a rejection and changes no row', async () => {
@@ -82,7 +81,7 @@ describe('bad input: a 4xx with a stable code, nothing changed, the server still
     const op = { ...(await own.stepOp('start', 'R-4', 'inspect', {})), seen: { stepVersion: 'zero', batchId: null, batchMembers: [] } };
     const reply = await own.pushEntries([{ seq: 1, op }]);
     expect(reply.status).toBe(200);
-    expect((reply.body as PushResponse).results[0]?.outcome).toMatchObject({
+    expect((reply.body).results[0]?.outcome).toMatchObject({
       status: 'rejected',
       code: 'invalid_input',
       reason: expect.stringContaining('seen.stepVersion') as string,
@@ -94,7 +93,7 @@ describe('bad input: a 4xx with a stable code, nothing changed, the server still
     const own = await ownStation();
     const op = await own.stepOp('fail', 'R-1', 'inspect', { reason: 'x' });
     const reply = await own.pushEntries([{ seq: 1, op: { ...op, reason: '   ' } }]);
-    expect((reply.body as PushResponse).results[0]?.outcome).toMatchObject({ status: 'rejected', reason: expect.stringContaining('a reason is required') as string });
+    expect((reply.body).results[0]?.outcome).toMatchObject({ status: 'rejected', reason: expect.stringContaining('a reason is required') as string });
   });
 
   it('refuses the whole push when an entry cannot even be identified, naming the entry and field', async () => {
