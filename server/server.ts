@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './http/app';
 import type { AppContext } from './http/context';
-import { defaultScryptCost, type ScryptCost } from './identity/secrets';
+import { defaultPinHashCost, type PinHashCost } from './identity/secrets';
 import { SignInThrottle } from './identity/signInThrottle';
 import { seedBenchRuns } from './seed/benchRuns';
 import { seedDemo } from './seed/demoPlant';
@@ -19,7 +19,7 @@ export interface ServerOptions {
   logger: boolean;
   tokenTtlMs: number;
   now?: () => Date;
-  scryptCost?: ScryptCost;
+  pinHashCost?: PinHashCost;
   bodyLimit?: number;
 }
 
@@ -36,9 +36,9 @@ export const defaultTokenTtlMs = 180 * 24 * 3_600_000;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = Store.open(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const scryptCost = options.scryptCost ?? defaultScryptCost;
+  const pinHashCost = options.pinHashCost ?? defaultPinHashCost;
   try {
-    if (options.demo && store.isEmpty()) await seedDemo(store, { now: now(), scryptCost });
+    if (options.demo && store.isEmpty()) await seedDemo(store, { now: now(), pinHashCost });
     if (options.seedRuns > 0) seedBenchRuns(store, options.seedRuns, now());
   } catch (error) {
     store.close();
@@ -49,7 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     notifier: new FeedNotifier(),
     now,
     tokenTtlMs: options.tokenTtlMs,
-    scryptCost,
+    pinHashCost,
     throttle: new SignInThrottle(),
     streams: new Set(),
   };

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { ScryptCost } from '../identity/secrets';
+import type { PinHashCost } from '../identity/secrets';
 import type { SignInThrottle } from '../identity/signInThrottle';
 import type { Store } from '../storage/store';
 import type { FeedNotifier } from '../sync/feedNotifier';
@@ -11,7 +11,7 @@ export interface AppContext {
   /** The server's clock: recorded as receive time, never used to order. Injected for tests. */
   now: () => Date;
   tokenTtlMs: number;
-  scryptCost: ScryptCost;
+  pinHashCost: PinHashCost;
   throttle: SignInThrottle;
   /** Open event streams, ended when the server closes. */
   streams: Set<ServerResponse>;

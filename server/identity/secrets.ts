@@ -1,19 +1,22 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PinVerifier } from '../../shared/protocol/identity';
 
-/** scrypt cost: N=2^15 takes tens of milliseconds per guess. Tests pass a cheaper one. */
-export interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
+/**
+ * PINs are hashed with PBKDF2-HMAC-SHA256 because a station must check them offline, in the
+ * browser or Electron renderer, and WebCrypto has PBKDF2 built in (it has no scrypt). A PIN is a
+ * few digits: no hash makes a stolen verifier safe against offline guessing, so the real defences
+ * are the sign-in throttle and keeping verifiers only on enrolled stations (docs/sync.md).
+ * 600,000 iterations is OWASP's figure for PBKDF2-SHA256; tests pass a cheaper cost.
+ */
+export interface PinHashCost {
+  iterations: number;
 }
-export const defaultScryptCost: ScryptCost = { N: 32768, r: 8, p: 1 };
+export const defaultPinHashCost: PinHashCost = { iterations: 600_000 };
 const keyLength = 32;
 
-function scryptAsync(pin: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+function pbkdf2Async(pin: string, salt: Buffer, iterations: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    // maxmem above the 32 MiB default: N=2^15, r=8 needs 32 MiB plus a little.
-    scrypt(pin, salt, keyLength, { ...cost, maxmem: 256 * cost.N * cost.r }, (error, key) => {
+    pbkdf2(pin, salt, iterations, keyLength, 'sha256', (error, key) => {
       if (error) reject(error);
       else resolve(key);
     });
@@ -21,26 +24,26 @@ function scryptAsync(pin: string, salt: Buffer, cost: ScryptCost): Promise<Buffe
 }
 
 /**
- * A PIN is stored as `scrypt$N$r$p$salt$hash`: slow, salted, and carrying its own cost so the
- * cost can rise later without invalidating stored hashes.
+ * A PIN is stored as `pbkdf2-sha256$iterations$salt$hash` (standard base64): slow, salted, and
+ * carrying its own cost so the cost can rise later without invalidating stored hashes.
  */
-export async function hashPin(pin: string, cost: ScryptCost = defaultScryptCost): Promise<string> {
+export async function hashPin(pin: string, cost: PinHashCost = defaultPinHashCost): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(pin, salt, cost);
-  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await pbkdf2Async(pin, salt, cost.iterations);
+  return ['pbkdf2-sha256', cost.iterations, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export function verifierOf(stored: string): PinVerifier | null {
-  const [algorithm, N, r, p, salt, hash] = stored.split('$');
-  if (algorithm !== 'scrypt' || !N || !r || !p || !salt || !hash) return null;
-  return { algorithm: 'scrypt', N: Number(N), r: Number(r), p: Number(p), keyLength, salt, hash };
+  const [algorithm, iterations, salt, hash] = stored.split('$');
+  if (algorithm !== 'pbkdf2-sha256' || !iterations || !salt || !hash) return null;
+  return { algorithm: 'pbkdf2-sha256', iterations: Number(iterations), keyLength, salt, hash };
 }
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const v = verifierOf(stored);
   if (!v) return false;
-  const expected = Buffer.from(v.hash, 'base64url');
-  const actual = await scryptAsync(pin, Buffer.from(v.salt, 'base64url'), v);
+  const expected = Buffer.from(v.hash, 'base64');
+  const actual = await pbkdf2Async(pin, Buffer.from(v.salt, 'base64'), v.iterations);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 

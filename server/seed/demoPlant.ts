@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FieldValue, ProcedureVersion } from '../../shared/schemas/procedure';
 import type { RunStep } from '../../shared/schemas/run';
 import type { RoleName } from '../../shared/schemas/users';
-import { hashPin, sha256, type ScryptCost } from '../identity/secrets';
+import { hashPin, sha256, type PinHashCost } from '../identity/secrets';
 import type { Store } from '../storage/store';
 import { createRuns } from './createRuns';
 import { demoProcedures } from './demoProcedures';
@@ -155,7 +155,7 @@ class DemoPlant {
 
 export interface SeedOptions {
   now: Date;
-  scryptCost: ScryptCost;
+  pinHashCost: PinHashCost;
   runs?: number;
 }
 
@@ -204,7 +204,7 @@ function formBatches(driver: SeedDriver, byProcedure: Map<ProcedureVersion, stri
 
 /** Seeds an empty database with the demo plant: users, procedures, a few hundred runs, batches. */
 export async function seedDemo(store: Store, options: SeedOptions): Promise<void> {
-  const hashes = await Promise.all(demoUsers.map((u) => hashPin(u.pin, options.scryptCost)));
+  const hashes = await Promise.all(demoUsers.map((u) => hashPin(u.pin, options.pinHashCost)));
   const now = options.now.getTime();
   const start = now - 30 * day;
   const runCount = options.runs ?? 300;

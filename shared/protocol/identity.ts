@@ -39,12 +39,13 @@ export type SignInRequest = z.infer<typeof SignInRequest>;
  * PIN. See docs/sync.md "Identity and trust" for the trade-off.
  */
 export const PinVerifier = z.object({
-  algorithm: z.literal('scrypt'),
-  N: z.number().int(),
-  r: z.number().int(),
-  p: z.number().int(),
-  keyLength: z.number().int(),
+  /** PBKDF2-HMAC-SHA256: what WebCrypto can check at the station without any library. */
+  algorithm: z.literal('pbkdf2-sha256'),
+  iterations: z.number().int().positive(),
+  keyLength: z.number().int().positive(),
+  /** Standard base64. */
   salt: z.string(),
+  /** Standard base64. */
   hash: z.string(),
 });
 export type PinVerifier = z.infer<typeof PinVerifier>;

@@ -1,15 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashPin, sha256, type ScryptCost } from '../../server/identity/secrets';
+import { hashPin, sha256, type PinHashCost } from '../../server/identity/secrets';
 import { createRuns } from '../../server/seed/createRuns';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server';
 import type { Store } from '../../server/storage/store';
 import type { ProcedureVersion } from '../../shared/schemas/procedure';
 import { boardV1, boardV2, harness, users } from '../shared/fixtures';
 
-/** Cheap scrypt for tests: the cost is stored with each hash, so verification follows it. */
-export const testScrypt: ScryptCost = { N: 1024, r: 8, p: 1 };
+/** A cheap PIN hash for tests: the cost is stored with each hash, so verification follows it. */
+export const testPinHashCost: PinHashCost = { iterations: 1000 };
 export const testEnrolmentCode = 'TEST-ENROL-CODE';
 export const pins: Record<keyof typeof users, { badgeId: string; pin: string }> = {
   tech: { badgeId: '1001', pin: '1111' },
@@ -46,7 +46,7 @@ export const fixtureAt = '2026-11-26T08:00:00.000Z';
 
 /** The test plant: the shared fixtures' users, procedures and runs R-1..R-6 (board), H-1 (harness), G-1, G-2 (gauge). */
 export async function seedFixture(store: Store): Promise<void> {
-  const hashes = await Promise.all(Object.keys(users).map((who) => hashPin(pins[who as keyof typeof users].pin, testScrypt)));
+  const hashes = await Promise.all(Object.keys(users).map((who) => hashPin(pins[who as keyof typeof users].pin, testPinHashCost)));
   store.transaction(() => {
     Object.entries(users).forEach(([who, user], i) => { store.identity.addUser(user, pins[who as keyof typeof users].badgeId, hashes[i] ?? '', fixtureAt); });
     store.identity.addEnrolmentCode(sha256(testEnrolmentCode), 100, '2100-01-01T00:00:00.000Z', 'u-admin', fixtureAt);
@@ -79,7 +79,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { fixtur
     seedRuns: 0,
     logger: false,
     tokenTtlMs: 86_400_000,
-    scryptCost: testScrypt,
+    pinHashCost: testPinHashCost,
     ...options,
   });
   if (options.fixture !== false && server.store.isEmpty()) await seedFixture(server.store);

@@ -75,10 +75,10 @@ describe('user sign-in with badge and PIN', () => {
     const reply = await signIn(station, '1001', '1111');
     expect(reply.status).toBe(200);
     expect(reply.body.user).toEqual({ id: 'u-tech', name: 'Ana Ortiz', role: 'technician', active: true });
-    expect(reply.body.verifier).toMatchObject({ algorithm: 'scrypt', N: 1024, r: 8, p: 1, keyLength: 32 });
+    expect(reply.body.verifier).toMatchObject({ algorithm: 'pbkdf2-sha256', iterations: 1000, keyLength: 32 });
     expect(JSON.stringify(reply.body)).not.toContain('"1111"');
     const stored = s.store.db.prepare<[], { pin_hash: string }>("SELECT pin_hash FROM users WHERE id = 'u-tech'").get();
-    expect(stored?.pin_hash).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(stored?.pin_hash).toMatch(/^pbkdf2-sha256\$1000\$/);
   });
 
   it('gives the same refusal for a wrong PIN and an unknown badge', async () => {

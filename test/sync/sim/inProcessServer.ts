@@ -4,7 +4,7 @@ import { SignInThrottle } from '../../../server/identity/signInThrottle';
 import { Store } from '../../../server/storage/store';
 import { FeedNotifier } from '../../../server/sync/feedNotifier';
 import type { FetchLike, ResponseLike } from '../../../shared/sync/httpTransport';
-import { seedFixture, testScrypt } from '../../server/harness';
+import { seedFixture, testPinHashCost } from '../../server/harness';
 
 /**
  * The real server application over a real SQLite file, answering through Fastify's `inject`
@@ -31,7 +31,7 @@ export class InProcessServer {
   private open(): void {
     this.store = Store.open(this.dataDir);
     this.app = buildApp(
-      { store: this.store, notifier: new FeedNotifier(), now: this.now, tokenTtlMs: 86_400_000, scryptCost: testScrypt, throttle: new SignInThrottle(), streams: new Set() },
+      { store: this.store, notifier: new FeedNotifier(), now: this.now, tokenTtlMs: 86_400_000, pinHashCost: testPinHashCost, throttle: new SignInThrottle(), streams: new Set() },
       { logger: false },
     );
   }
