@@ -10,7 +10,7 @@ import { demoProcedures } from './demoProcedures';
 export function seedBenchRuns(store: Store, count: number, now: Date): void {
   const procedure = store.transaction(() => {
     const all = store.catalog.list();
-    if (all.length === 0) demoProcedures().forEach((p) => { store.catalog.add(p); });
+    if (all.length === 0) demoProcedures().forEach((p) => { store.catalog.add(p, now.toISOString()); });
     return store.catalog.list().reduce((a, b) => (b.steps.length < a.steps.length ? b : a));
   });
   const existing = store.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM runs WHERE id LIKE 'BR-%'").get()?.n ?? 0;

@@ -211,7 +211,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<void
   store.transaction(() => {
     addIdentities(store, hashes, now, start);
     const procedures = demoProcedures();
-    procedures.forEach((p) => { store.catalog.add(p); });
+    procedures.forEach((p) => { store.catalog.add(p, new Date(start).toISOString()); });
     const random = new Random(4650);
     const byProcedure = startRuns(store, procedures, random, runCount, start);
 

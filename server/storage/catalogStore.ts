@@ -1,6 +1,7 @@
 import type { ProcedureSummary } from '../../shared/protocol/reads';
 import type { ProcedureVersion } from '../../shared/schemas/procedure';
 import type { Db } from './database';
+import type { FeedStore } from './feedStore';
 import { fromJson } from './json';
 
 /** Released procedure versions: written once when they are released, read by id. */
@@ -9,14 +10,19 @@ export class CatalogStore {
   private readonly byId;
   private readonly all;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly feed: FeedStore,
+  ) {
     this.insert = db.prepare('INSERT INTO procedures (id, procedure_id, version, body) VALUES (?, ?, ?, ?)');
     this.byId = db.prepare<[string], { body: string }>('SELECT body FROM procedures WHERE id = ?');
     this.all = db.prepare<[], { body: string }>('SELECT body FROM procedures ORDER BY procedure_id, version');
   }
 
-  add(procedure: ProcedureVersion): void {
+  /** Stations learn of a released version through the feed. */
+  add(procedure: ProcedureVersion, at: string): void {
     this.insert.run(procedure.id, procedure.procedureId, procedure.version, JSON.stringify(procedure));
+    this.feed.append('procedure', procedure.id, 'put', null, at);
   }
 
   get(id: string): ProcedureVersion | undefined {

@@ -48,6 +48,11 @@ export class FeedStore {
       batch: body('batches'),
       signature: body('signatures'),
       audit: body('audit', ', received_at'),
+      procedure: body('procedures'),
+      // People are sent as their public profile: never the badge or the PIN hash.
+      user: db.prepare<[string], { body: string }>(
+        "SELECT json_object('id', id, 'name', name, 'role', role, 'active', json(CASE active WHEN 1 THEN 'true' ELSE 'false' END)) AS body FROM users WHERE id = ?",
+      ),
     };
     this.outcomeOf = db.prepare<[string], { station_id: string; station_seq: number; outcome: string }>(
       'SELECT station_id, station_seq, outcome FROM operations WHERE id = ?',
@@ -105,6 +110,10 @@ export class FeedStore {
         return found ? { ...base, entity: 'signature', op: 'put', row: fromJson(found.body) } : null;
       case 'audit':
         return found ? { ...base, entity: 'audit', op: 'put', row: fromJson(found.body), receivedAt: found.received_at ?? row.committed_at } : null;
+      case 'procedure':
+        return found ? { ...base, entity: 'procedure', op: 'put', row: fromJson(found.body) } : null;
+      case 'user':
+        return found ? { ...base, entity: 'user', op: 'put', row: fromJson(found.body) } : null;
       default:
         return entity satisfies never;
     }

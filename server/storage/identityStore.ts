@@ -1,5 +1,6 @@
 import type { User } from '../../shared/schemas/users';
 import type { Db } from './database';
+import type { FeedStore } from './feedStore';
 import { toUser } from './plantStore';
 
 export interface StationRow {
@@ -20,7 +21,10 @@ export class IdentityStore {
   private readonly insertCode;
   private readonly useCode;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly feed: FeedStore,
+  ) {
     this.insertUser = db.prepare(
       'INSERT INTO users (id, name, role, active, badge_id, pin_hash, created_at) VALUES (@id, @name, @role, @active, @badgeId, @pinHash, @at)',
     );
@@ -48,8 +52,10 @@ export class IdentityStore {
     );
   }
 
+  /** Stations learn of a person's public profile through the feed; the badge and PIN hash stay here. */
   addUser(user: User, badgeId: string, pinHash: string, at: string): void {
     this.insertUser.run({ ...user, active: user.active ? 1 : 0, badgeId, pinHash, at });
+    this.feed.append('user', user.id, 'put', null, at);
   }
 
   userWithPin(badgeId: string): { user: User; badgeId: string; pinHash: string } | undefined {

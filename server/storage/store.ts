@@ -25,8 +25,8 @@ export class Store {
     this.feed = new FeedStore(db);
     this.plant = new PlantStore(db, this.feed);
     this.operations = new OperationStore(db);
-    this.identity = new IdentityStore(db);
-    this.catalog = new CatalogStore(db);
+    this.identity = new IdentityStore(db, this.feed);
+    this.catalog = new CatalogStore(db, this.feed);
     this.reads = new ReadStore(db);
     this.review = new ReviewStore(db);
   }

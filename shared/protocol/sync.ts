@@ -4,7 +4,9 @@ import { Batch } from '../schemas/batch';
 import { Id, Instant } from '../schemas/common';
 import { Outcome } from '../schemas/outcome';
 import { Run, RunStep } from '../schemas/run';
+import { ProcedureVersion } from '../schemas/procedure';
 import { Signature } from '../schemas/signature';
+import { User } from '../schemas/users';
 
 /** At most this many operations in one push; a station sends its outbox in chunks. */
 export const maxPushOperations = 500;
@@ -72,6 +74,9 @@ export const FeedEntry = z.discriminatedUnion('entity', [
   z.object({ ...feedBase, entity: z.literal('batch'), op: z.enum(['put', 'delete']), id: Id, row: Batch.nullable() }),
   z.object({ ...feedBase, entity: z.literal('signature'), op: z.literal('put'), row: Signature }),
   z.object({ ...feedBase, entity: z.literal('audit'), op: z.literal('put'), row: AuditEntry, receivedAt: Instant }),
+  // Reference rows a station needs to work offline: released procedures and people's public profiles.
+  z.object({ ...feedBase, entity: z.literal('procedure'), op: z.literal('put'), row: ProcedureVersion }),
+  z.object({ ...feedBase, entity: z.literal('user'), op: z.literal('put'), row: User }),
 ]);
 export type FeedEntry = z.infer<typeof FeedEntry>;
 

@@ -50,7 +50,7 @@ export async function seedFixture(store: Store): Promise<void> {
   store.transaction(() => {
     Object.entries(users).forEach(([who, user], i) => { store.identity.addUser(user, pins[who as keyof typeof users].badgeId, hashes[i] ?? '', fixtureAt); });
     store.identity.addEnrolmentCode(sha256(testEnrolmentCode), 100, '2100-01-01T00:00:00.000Z', 'u-admin', fixtureAt);
-    [boardV1, boardV2, harness, gauge].forEach((p) => { store.catalog.add(p); });
+    [boardV1, boardV2, harness, gauge].forEach((p) => { store.catalog.add(p, fixtureAt); });
     const runs = (procedure: ProcedureVersion, ids: string[]) => { createRuns(store, procedure, ids.map((runId) => ({ runId, title: `${procedure.name} ${runId}`, unitSerial: `SN-${runId}`, at: fixtureAt }))); };
     runs(boardV1, ['R-1', 'R-2', 'R-3', 'R-4', 'R-5', 'R-6']);
     runs(harness, ['H-1']);

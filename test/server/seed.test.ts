@@ -87,7 +87,8 @@ describe('--seed-runs', () => {
       const steps = store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM run_steps').get()?.n ?? 0;
       expect(runs).toBe(1210);
       expect(steps).toBe(1210 * 20);
-      expect(store.feed.head()).toBe(1210 + steps);
+      const procedures = store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM procedures').get()?.n ?? 0;
+      expect(store.feed.head()).toBe(procedures + 1210 + steps);
     } finally {
       store.close();
     }

@@ -6,10 +6,8 @@ import { SyncWorker } from '../../shared/sync/worker';
 import type { StationDb } from '../../renderer/src/store/db';
 import { enqueue, type EnqueueResult } from '../../renderer/src/store/enqueue';
 import { openStationDb } from '../../renderer/src/store/open';
-import { seedCache } from '../../renderer/src/store/seed';
 import { seenFor } from '../../renderer/src/store/seen';
 import { StationSync } from '../../renderer/src/sync/stationSync';
-import { users } from '../shared/fixtures';
 import { StationClient } from '../server/stationClient';
 import { ManualOnline } from './fakeEdges';
 
@@ -32,7 +30,6 @@ export class StationUnderTest {
   static async start(baseUrl: string, name: string): Promise<StationUnderTest> {
     const client = await StationClient.enrol(baseUrl, name);
     const db = await openStationDb(`station-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-    await seedCache(db, Object.values(users).map((row) => ({ entity: 'user' as const, op: 'put' as const, row })));
     await db.meta.put({ key: 'stationId', value: client.stationId });
     const online = new ManualOnline(true);
     const holder: { sync?: StationSync } = {};

@@ -16,6 +16,10 @@ function toCacheChange(entry: FeedEntry): CacheChange {
       return { entity: 'signature', op: 'put', row: entry.row };
     case 'audit':
       return { entity: 'audit', op: 'put', row: entry.row };
+    case 'procedure':
+      return { entity: 'procedure', op: 'put', row: entry.row };
+    case 'user':
+      return { entity: 'user', op: 'put', row: entry.row };
     default:
       return entry satisfies never;
   }

@@ -9,10 +9,8 @@ import { SyncWorker } from '../../../shared/sync/worker';
 import type { StationDb } from '../../../renderer/src/store/db';
 import { enqueue } from '../../../renderer/src/store/enqueue';
 import { openStationDb } from '../../../renderer/src/store/open';
-import { seedCache } from '../../../renderer/src/store/seed';
 import { currentCursor } from '../../../renderer/src/store/serverPage';
 import { StationSync } from '../../../renderer/src/sync/stationSync';
-import { users } from '../../shared/fixtures';
 import { testEnrolmentCode } from '../../server/harness';
 import { ManualOnline, type ManualTime } from '../fakeEdges';
 import { FaultyTransport } from './faultyTransport';
@@ -86,9 +84,6 @@ export class SimStation {
     });
     const enrolment = EnrolResponse.parse(await reply.json());
     const factory = new IDBFactory();
-    const seeded = await openStationDb(`sim-${name}`, { indexedDB: factory, IDBKeyRange });
-    await seedCache(seeded, Object.values(users).map((row) => ({ entity: 'user' as const, op: 'put' as const, row })));
-    seeded.close();
     const dice = new Dice(seededRandom(seed));
     const network = new FaultyTransport(
       createHttpTransport({ baseUrl: 'http://sim', token: () => enrolment.token, fetch: server.fetch, utf8Decoder: () => () => '' }),
