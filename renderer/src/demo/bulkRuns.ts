@@ -4,20 +4,23 @@ import { stateFrom } from '../../../shared/engine/state';
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { CacheChange } from '../store/cacheChanges';
 import type { StationDb } from '../store/db';
-import { seedCache } from '../store/seed';
 import { harnessV2 } from './procedures';
 import { SeededRandom } from './random';
 import { demoUsers } from './users';
 
 /** Bulk runs are numbered from here, clear of the demo plant's R-1001…. */
 const firstBulk = 200_001;
-const chunk = 2_000;
+const chunk = 10_000;
 
 /**
  * Adds harness runs until the cache holds `target` runs, for trying and benchmarking the runs
  * table at plant scale (`?seedRuns=100000`). A quarter get their first step signed through the
  * engine, so statuses and update times vary. Written in chunks, each its own transaction, with
  * progress reported as it goes; seeding again only adds what is missing.
+ *
+ * The rows go straight to IndexedDB, past Dexie: at this volume Dexie's change tracking for live
+ * queries costs more than the writes, and nothing is watching yet while the station boots. These
+ * are server-truth rows (no outbox, no shadows), as seedCache would write them.
  */
 export async function seedBulkRuns(db: StationDb, target: number, onProgress: (done: number, total: number) => void): Promise<number> {
   const existing = await db.runs.count();
@@ -30,7 +33,7 @@ export async function seedBulkRuns(db: StationDb, target: number, onProgress: (d
   for (let done = 0; done < toAdd; done += chunk) {
     const rows: CacheChange[] = [];
     for (let i = done; i < Math.min(toAdd, done + chunk); i++) rows.push(...bulkRun(start + i, random, tech.id));
-    await seedCache(db, rows);
+    await writeRaw(db, rows);
     onProgress(Math.min(toAdd, done + chunk), toAdd);
   }
   return toAdd;
@@ -70,4 +73,35 @@ function bulkRun(n: number, random: SeededRandom, techId: string): CacheChange[]
     if (c.entity === 'run') runRow = c.row;
   }
   return [...rows(runRow, [...stepRows.values()]), ...changed];
+}
+
+const storeOf = { run: 'runs', runStep: 'runSteps', signature: 'signatures', audit: 'audit' } as const;
+
+function writeRaw(db: StationDb, rows: readonly CacheChange[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction(Object.values(storeOf), 'readwrite', { durability: 'relaxed' });
+    for (const change of rows) {
+      if (change.op !== 'put') continue;
+      switch (change.entity) {
+        case 'run':
+        case 'runStep':
+        case 'signature':
+        case 'audit':
+          tx.objectStore(storeOf[change.entity]).put(change.row);
+          break;
+        case 'batch':
+        case 'procedure':
+        case 'user':
+          break;
+        default:
+          change satisfies never;
+      }
+    }
+    tx.oncomplete = () => {
+      resolve();
+    };
+    tx.onerror = () => {
+      reject(tx.error ?? new Error('bulk seed failed'));
+    };
+  });
 }

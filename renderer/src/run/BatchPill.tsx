@@ -9,7 +9,7 @@ export function BatchPill({ batch, runId }: { batch: Batch; runId: string }) {
   const setBatchFilter = useUi((s) => s.setBatchFilter);
   return (
     <MenuTrigger>
-      <Button className="batch-pill" aria-label={`${batchLabel(batch)}, ${String(batch.memberRunIds.length)} runs: batch actions`}>
+      <Button className="batch-pill">
         {batchLabel(batch)} <span className="pill-count">· {batch.memberRunIds.length} runs</span>
       </Button>
       <Popover className="popover" placement="bottom start">

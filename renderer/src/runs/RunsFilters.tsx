@@ -38,8 +38,8 @@ export function RunsFilters() {
   const filtered = query.search !== '' || query.statuses.length > 0 || query.procedureVersionIds.length > 0 || query.batch !== 'any';
   return (
     <div className="runs-filters">
-      <SearchField className="field search" value={query.search} onChange={setSearch} aria-label="Search runs by ID, title or unit">
-        <Label>Search</Label>
+      <SearchField className="field search" value={query.search} onChange={setSearch}>
+        <Label>Search runs</Label>
         <Input className="input" placeholder="Run ID, title or unit serial" />
       </SearchField>
       <MultiSelect

@@ -63,7 +63,19 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
     return { id, index: v.index, run: rows.get(id), pending: pending.has(id), selected: selection.ids.has(id) };
   });
   const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((c) => [c, false]));
-  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id, state: { columnVisibility } });
+  // The store sorts, filters and pages; the table only lays out columns. Its automatic resets would
+  // set state on every new window of rows and render forever, so they are off.
+  const table = useReactTable({
+    data,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.id,
+    state: { columnVisibility },
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    autoResetAll: false,
+  });
   const template = table
     .getVisibleLeafColumns()
     .map((c) => c.columnDef.meta?.width ?? '1fr')

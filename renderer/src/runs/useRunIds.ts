@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useStation } from '../boot/StationContext';
 import type { StationDb } from '../store/db';
 import { RunLabels } from '../store/runLabels';
@@ -22,5 +23,12 @@ function labelsOf(db: StationDb): RunLabels {
  */
 export function useRunIds(query: RunQuery): readonly string[] | undefined {
   const { db } = useStation();
+  useEffect(() => {
+    // Titles and unit serials are read once the table is idle, not when the first search needs them.
+    const idle = window.requestIdleCallback(() => void labelsOf(db).preload(db), { timeout: 3000 });
+    return () => {
+      window.cancelIdleCallback(idle);
+    };
+  }, [db]);
   return useLiveQuery(() => matchingRunIds(db, query, labelsOf(db)), [db, query]);
 }

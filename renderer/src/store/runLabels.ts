@@ -15,6 +15,13 @@ const pageSize = 5000;
  */
 export class RunLabels {
   private readonly labels = new Map<string, RunLabel>();
+  private preloading: Promise<void> | null = null;
+
+  /** Reads every label once in the background, so the first search of a big plant is quick. */
+  preload(db: StationDb): Promise<void> {
+    this.preloading ??= this.loadAll(db);
+    return this.preloading;
+  }
 
   get(id: string): RunLabel | undefined {
     return this.labels.get(id);
