@@ -21,6 +21,8 @@ export interface ServerOptions {
   now?: () => Date;
   pinHashCost?: PinHashCost;
   bodyLimit?: number;
+  /** A built station renderer to serve at `/` (npm start serves dist/renderer). */
+  stationDir?: string;
 }
 
 export interface RunningServer {
@@ -53,7 +55,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throttle: new SignInThrottle(),
     streams: new Set(),
   };
-  const app = buildApp(ctx, { logger: options.logger, ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }) });
+  const app = buildApp(ctx, {
+    logger: options.logger,
+    ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+    ...(options.stationDir === undefined ? {} : { stationDir: options.stationDir }),
+  });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

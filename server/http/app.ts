@@ -1,4 +1,6 @@
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { resolve } from 'node:path';
 import { apiPaths } from '../../shared/protocol/paths';
 import { ApiError } from '../apiError';
 import { schemaVersion } from '../storage/database';
@@ -12,7 +14,14 @@ import { syncRoutes } from './routes/syncRoutes';
 /** The largest request body accepted: a full push of 500 operations fits with room to spare. */
 export const defaultBodyLimit = 4 * 1024 * 1024;
 
-export function buildApp(ctx: AppContext, options: { logger: boolean; bodyLimit?: number }): FastifyInstance {
+export interface AppOptions {
+  logger: boolean;
+  bodyLimit?: number;
+  /** A built station renderer to serve at `/`, so a browser opens the station from the server itself. */
+  stationDir?: string;
+}
+
+export function buildApp(ctx: AppContext, options: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
@@ -32,6 +41,12 @@ export function buildApp(ctx: AppContext, options: { logger: boolean; bodyLimit?
     ctx.streams.clear();
     done();
   });
+
+  if (options.stationDir !== undefined) {
+    // Only the files that exist now are routed (no wildcard), so an unknown path still gets the
+    // API's JSON 404. The station's own CSP travels in its index.html.
+    void app.register(fastifyStatic, { root: resolve(options.stationDir), wildcard: false, index: 'index.html' });
+  }
 
   app.get(apiPaths.health, () => ({ ok: true, head: ctx.store.feed.head(), schemaVersion: schemaVersion(ctx.store.db) }));
   identityRoutes(app, ctx);
