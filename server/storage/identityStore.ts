@@ -20,6 +20,7 @@ export class IdentityStore {
   private readonly stationCount;
   private readonly insertCode;
   private readonly useCode;
+  private readonly setActiveOf;
 
   constructor(
     db: Db,
@@ -37,6 +38,7 @@ export class IdentityStore {
     this.allUsers = db.prepare<[], { id: string; name: string; role: User['role']; active: number }>(
       'SELECT id, name, role, active FROM users ORDER BY name, id',
     );
+    this.setActiveOf = db.prepare<[number, string]>('UPDATE users SET active = ? WHERE id = ?');
     this.insertStation = db.prepare(
       'INSERT INTO stations (id, name, token_hash, token_expires_at, enrolled_at) VALUES (@id, @name, @tokenHash, @expiresAt, @at)',
     );
@@ -56,6 +58,13 @@ export class IdentityStore {
   addUser(user: User, badgeId: string, pinHash: string, at: string): void {
     this.insertUser.run({ ...user, active: user.active ? 1 : 0, badgeId, pinHash, at });
     this.feed.append('user', user.id, 'put', null, at);
+  }
+
+  /** Deactivating keeps the person's records and signatures; they can no longer act or sign in. */
+  setActive(id: string, active: boolean, at: string): boolean {
+    const changed = this.setActiveOf.run(active ? 1 : 0, id).changes > 0;
+    if (changed) this.feed.append('user', id, 'put', null, at);
+    return changed;
   }
 
   userWithPin(badgeId: string): { user: User; badgeId: string; pinHash: string } | undefined {
