@@ -7,6 +7,7 @@ export const usage = `Usage: npm run server -- [options]
   --data DIR        data folder holding the SQLite database (default ./data)
   --no-demo         do not seed the demo plant into an empty database
   --seed-runs N     add N runs for benchmarks (bulk insert)
+  --station DIR     also serve a built station (npm run build:renderer writes dist/renderer) at /
   --token-days N    days a station token stays valid (default 180)
   --quiet           no request log
   --help            this text`;
@@ -21,6 +22,7 @@ export function parseConfig(argv: readonly string[]): ServerOptions | { help: tr
       data: { type: 'string', default: './data' },
       'no-demo': { type: 'boolean', default: false },
       'seed-runs': { type: 'string', default: '0' },
+      station: { type: 'string' },
       'token-days': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -41,5 +43,6 @@ export function parseConfig(argv: readonly string[]): ServerOptions | { help: tr
     seedRuns: integer('seed-runs', values['seed-runs'], 0, 10_000_000),
     tokenTtlMs: values['token-days'] === undefined ? defaultTokenTtlMs : integer('token-days', values['token-days'], 1, 3650) * 86_400_000,
     logger: !values.quiet,
+    ...(values.station === undefined ? {} : { stationDir: values.station }),
   };
 }

@@ -99,6 +99,8 @@ describe('command line', () => {
   it('documents defaults and refuses bad values clearly', () => {
     expect(parseConfig([])).toMatchObject({ port: 4650, host: '127.0.0.1', dataDir: './data', demo: true, seedRuns: 0 });
     expect(parseConfig(['--port', '0', '--data', '/tmp/x', '--no-demo', '--seed-runs', '100000'])).toMatchObject({ port: 0, dataDir: '/tmp/x', demo: false, seedRuns: 100000 });
+    expect(parseConfig(['--station', 'dist/renderer'])).toMatchObject({ stationDir: 'dist/renderer' });
+    expect(parseConfig([])).not.toHaveProperty('stationDir');
     expect(() => parseConfig(['--port', 'http'])).toThrow('--port must be a whole number');
     expect(() => parseConfig(['--colour'])).toThrow();
     expect(parseConfig(['--help'])).toEqual({ help: true });
