@@ -1,5 +1,5 @@
 import { channels } from '../shared/bridge/channels';
-import type { BridgeResult, FromWorker, StationBridge, StationConfig } from '../shared/bridge/contract';
+import type { BridgeResult, FromWorker, SignInResponse, StationBridge, StationConfig } from '../shared/bridge/contract';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */
 export interface IpcRendererLike {
@@ -42,6 +42,7 @@ export function createStationBridge(ipc: IpcRendererLike) {
         return result.value;
       },
       enrol: (request) => ipc.invoke(channels.stationEnrol, request) as Promise<BridgeResult<StationConfig>>,
+      signIn: (request) => ipc.invoke(channels.stationSignIn, request) as Promise<BridgeResult<SignInResponse>>,
     },
     shell: {
       openExternal: (url) => ipc.invoke(channels.shellOpenExternal, url) as Promise<BridgeResult<null>>,

@@ -1,11 +1,12 @@
 import * as z from 'zod';
-import { channels, EnrolInput, type BridgeResult, type StationConfig } from '../shared/bridge/contract';
+import { channels, EnrolInput, SignInInput, type BridgeResult, type SignInResponse, type StationConfig } from '../shared/bridge/contract';
 import { ToWorkerSchema } from '../shared/sync/messageSchemas';
 import { fail, ok } from './bridgeResult';
 import type { EnrolDeps } from './enrolment';
 import { enrolStation } from './enrolment';
 import { checkExternalUrl } from './externalUrl';
 import type { IpcRouter } from './ipcRouter';
+import { signInThroughServer } from './signIn';
 import type { Log } from './log';
 import { toStationConfig, type StationStore } from './stationStore';
 import type { SyncHost } from './syncHost';
@@ -40,6 +41,12 @@ export function registerBridgeHandlers(router: IpcRouter, deps: BridgeHandlerDep
     deps.syncHost.configure({ serverUrl: enrolled.value.serverUrl, token: enrolled.value.token });
     deps.log.info(`Enrolled as station ${enrolled.value.stationId} with ${enrolled.value.serverUrl}`);
     return ok(toStationConfig(enrolled.value));
+  });
+
+  router.handle(channels.stationSignIn, SignInInput, async (input): Promise<BridgeResult<SignInResponse>> => {
+    const loaded = await deps.store.load();
+    if (!loaded.ok) return loaded;
+    return signInThroughServer(loaded.value, input, deps.fetch);
   });
 
   router.handle(channels.shellOpenExternal, ExternalUrlInput, async (raw): Promise<BridgeResult<null>> => {

@@ -7,5 +7,6 @@ export const channels = {
   syncMessage: 'sync:message',
   stationConfig: 'station:config',
   stationEnrol: 'station:enrol',
+  stationSignIn: 'station:sign-in',
   shellOpenExternal: 'shell:open-external',
 } as const;

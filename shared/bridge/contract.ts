@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SignInRequest, type SignInResponse } from '../protocol/identity';
 import type { FromWorker, SyncStatus, ToWorker } from '../sync/messages';
 
 /**
@@ -21,6 +22,13 @@ export interface StationBridge {
     config(): Promise<StationConfig | null>;
     /** Enrols this station with a server using a code an administrator handed out. */
     enrol(request: EnrolInput): Promise<BridgeResult<StationConfig>>;
+    /**
+     * Signs a person in through the server (badge + PIN). On success the renderer keeps the
+     * returned PIN verifier so the same person can sign in here while offline. A refusal carries
+     * the server's code (`bad_credentials`, `too_many_attempts`, …); `server_unreachable` means
+     * the renderer may fall back to the verifiers it holds.
+     */
+    signIn(request: SignInInput): Promise<BridgeResult<SignInResponse>>;
   };
   shell: {
     /** Opens an http(s) or mailto link in the system browser, after checking it. */
@@ -42,8 +50,11 @@ export const EnrolInput = z.object({
 });
 export type EnrolInput = z.infer<typeof EnrolInput>;
 
+export const SignInInput = SignInRequest;
+export type SignInInput = SignInRequest;
+
 /** Across a process boundary nothing throws: every call answers with a result. */
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 export { channels } from './channels';
-export type { FromWorker, SyncStatus, ToWorker };
+export type { FromWorker, SignInResponse, SyncStatus, ToWorker };

@@ -37,6 +37,7 @@ describe('window.station (the preload bridge)', () => {
         'station.shell.openExternal:function',
         'station.station.config:function',
         'station.station.enrol:function',
+        'station.station.signIn:function',
         'station.sync.onMessage:function',
         'station.sync.post:function',
       ].sort(),

@@ -11,7 +11,7 @@ import { createOnlineSignal } from '../../electron/onlineSignal';
 import { restoreStation } from '../../electron/restoreStation';
 import { createStationStore } from '../../electron/stationStore';
 import { createSyncHost, type SyncHost } from '../../electron/syncHost';
-import { startTestServer, testEnrolmentCode, type TestServer } from '../server/harness';
+import { pins, startTestServer, testEnrolmentCode, type TestServer } from '../server/harness';
 import { RecordingLog } from './fakes/log';
 import { FakeIpcMain, FakeIpcRenderer } from './fakes/ipc';
 import { FakeSafeStorage } from './fakes/safeStorage';
@@ -133,5 +133,25 @@ describe('the Electron main process against the real server', () => {
       error: { code: 'enrolment_code_invalid' },
     });
     expect(await station.station.config()).toBeNull();
+  });
+
+  it('signs a person in through the server with the token main holds, and tells a wrong PIN from an unreachable server', async () => {
+    const { station } = bootMain();
+    expect(await station.station.signIn({ badgeId: pins.tech.badgeId, pin: pins.tech.pin })).toMatchObject({ ok: false, error: { code: 'not_enrolled' } });
+    await station.station.enrol({ serverUrl: server.url, code: testEnrolmentCode, name: 'Bench 3' });
+    const signedIn = await station.station.signIn({ badgeId: pins.tech.badgeId, pin: pins.tech.pin });
+    expect(signedIn).toMatchObject({
+      ok: true,
+      value: { user: { id: 'u-tech', name: 'Ana Ortiz' }, badgeId: pins.tech.badgeId, verifier: { algorithm: 'pbkdf2-sha256' } },
+    });
+    expect(await station.station.signIn({ badgeId: pins.tech.badgeId, pin: '0000' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    await server.close();
+    expect(await station.station.signIn({ badgeId: pins.tech.badgeId, pin: pins.tech.pin })).toMatchObject({ ok: false, error: { code: 'server_unreachable' } });
+  });
+
+  it('refuses a malformed sign-in before it leaves main', async () => {
+    const { station } = bootMain();
+    await station.station.enrol({ serverUrl: server.url, code: testEnrolmentCode, name: 'Bench 3' });
+    expect(await station.station.signIn({ badgeId: '1001', pin: 'abcd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
