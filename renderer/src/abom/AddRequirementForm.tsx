@@ -7,7 +7,7 @@ import { useAuthor } from '../actions/useAuthor';
 import { useSubmit } from '../actions/useSubmit';
 import { useStation } from '../boot/StationContext';
 import { parseNumber } from '../run/limits';
-import { stepName } from '../run/stepOps';
+import { stepNameInText } from '../run/stepOps';
 import { useUi } from '../state/uiStore';
 import { SingleSelect } from '../ui/Selects';
 
@@ -38,7 +38,7 @@ export function AddRequirementForm({ steps, batched }: { steps: readonly RunStep
     const op = await stepOperation(db, author, 'addBuildRequirement', step.runId, step.id, {
       requirement: { partNumber: partNumber.trim(), quantity: qty, tracking, ...(description.trim() ? { description: description.trim() } : {}) },
     });
-    const result = await submitOp(op, `Part line ${partNumber.trim()} added to ${stepName(step).toLowerCase()}.`);
+    const result = await submitOp(op, `Part line ${partNumber.trim()} added to ${stepNameInText(step)}.`);
     if (!result.ok) {
       setError(result.reason);
       return;

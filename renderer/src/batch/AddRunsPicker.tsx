@@ -9,6 +9,8 @@ import { plural } from '../ui/format';
 import { StatusChip } from '../ui/StatusChip';
 import { useBatchCandidates } from './useBatchCandidates';
 
+const maxShown = 8;
+
 /**
  * **Add a run to the batch**: a searchable multi-select of runs not yet in the batch, with
  * **Add N to batch** and **Clear selection** in its footer. Runs in another batch are listed but
@@ -22,7 +24,8 @@ export function AddRunsPicker({ batch, members, batchesById }: { batch: Batch; m
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const candidates = useBatchCandidates(batch, members, search) ?? [];
+  const found = useBatchCandidates(batch, members, search) ?? [];
+  const candidates = found.slice(0, maxShown);
   const elsewhere = candidates.filter((r) => r.batchId !== null && r.batchId !== batch.id).map((r) => r.id);
 
   const add = async () => {
@@ -83,6 +86,7 @@ export function AddRunsPicker({ batch, members, batchesById }: { batch: Batch; m
               }}
             </ListBox>
           </Autocomplete>
+          {found.length > maxShown && <p className="hint">More runs match: type more of an ID or title to find them.</p>}
           {error && (
             <p className="form-error" role="alert">
               {error}

@@ -4,12 +4,13 @@ import type { Run } from '../../../shared/schemas/run';
 import { useStation } from '../boot/StationContext';
 import { matchesRun } from './useBatchView';
 
-const shown = 50;
+/** One more than is shown, to know whether the search should be narrowed. */
+const shown = 9;
 
 /**
  * Runs that could join the batch: not already in it, matching the search by ID or title. Runs of
- * the members' procedure versions come first (they share steps); the list stops at 50 so a plant
- * of 100,000 runs is never read whole.
+ * the members' procedure versions come first (they share steps). A short list, read with a limit
+ * so a plant of 100,000 runs is never read whole; the search narrows it.
  */
 export function useBatchCandidates(batch: Batch, members: readonly Run[], search: string): Run[] | undefined {
   const { db } = useStation();

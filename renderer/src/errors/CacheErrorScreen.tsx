@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
+import { saveSession } from '../session/sessionPersistence';
 import { PendingExportButton, type ExportState } from './PendingExportButton';
 
 interface Props {
@@ -22,6 +23,8 @@ export function CacheErrorScreen({ kind, message, dbName }: Props) {
   const reset = async () => {
     try {
       await Dexie.delete(dbName);
+      // The station starts over: whoever was signed in signs in again.
+      saveSession(null);
       location.reload();
     } catch (error) {
       setResetError(error instanceof Error ? error.message : String(error));

@@ -13,7 +13,7 @@ import { FieldEntry } from './FieldEntry';
 import { lastChange, provenanceText } from './provenance';
 import { RedlinePanel } from './RedlinePanel';
 import { StepActionsBar } from './StepActionsBar';
-import { stepName } from './stepOps';
+import { stepNameInText } from './stepOps';
 import type { RunData } from './useRunData';
 
 /** One step: what to do, its values, its parts, what can be done now, and its signatures. */
@@ -32,7 +32,7 @@ export function StepDetail({ data, step, unavailable, childrenOpen, onShowParts 
   const commitField = async (fieldId: string, value: FieldValue) => {
     const op = await stepOperation(db, author, 'enterFields', step.runId, step.id, { values: { [fieldId]: value } });
     const field = step.fields.find((f) => f.id === fieldId);
-    return (await submitOp(op, `${field?.label ?? fieldId} recorded on ${stepName(step).toLowerCase()}.`)).ok;
+    return (await submitOp(op, `${field?.label ?? fieldId} recorded on ${stepNameInText(step)}.`)).ok;
   };
 
   return (

@@ -23,6 +23,11 @@ export function stepName(step: Pick<RunStep, 'number' | 'title'>): string {
   return `Step ${step.number} "${step.title}"`;
 }
 
+/** The same inside a sentence: `step 2.2 "Place components"`. */
+export function stepNameInText(step: Pick<RunStep, 'number' | 'title'>): string {
+  return `step ${step.number} "${step.title}"`;
+}
+
 /** Builds the operation for a step action from what the person entered. */
 export function buildStepOp(db: StationDb, author: Author, kind: StepDialogKind, step: RunStep, input: StepInput): Promise<StepOperation> {
   const on = <K extends StepOperation['kind']>(k: K, fields: Parameters<typeof stepOperation<K>>[5]) => stepOperation(db, author, k, step.runId, step.id, fields);
@@ -57,7 +62,7 @@ export function buildStepOp(db: StationDb, author: Author, kind: StepDialogKind,
 /** The words of each action in its dialog and in the message once it is saved. */
 export function actionWords(kind: StepDialogKind, step: RunStep): { title: string; confirm: string; done: string; needsReason: boolean } {
   const name = stepName(step);
-  const lower = name.charAt(0).toLowerCase() + name.slice(1);
+  const lower = stepNameInText(step);
   switch (kind) {
     case 'start':
       return { title: `Start ${lower}`, confirm: 'Start', done: `${name} started.`, needsReason: false };

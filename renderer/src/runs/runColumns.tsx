@@ -98,8 +98,8 @@ export function runColumns(lookups: Lookups, onCheck: (id: string, shift: boolea
     col.display({
       id: 'unit',
       header: columnTitles.unit,
-      cell: ({ row }) => <span className="mono">{row.original.run?.unitSerial ?? loading}</span>,
-      meta: { width: '160px', sort: 'unit' },
+      cell: ({ row }) => <span className="mono ellipsis">{row.original.run?.unitSerial ?? loading}</span>,
+      meta: { width: '170px', sort: 'unit' },
     }),
     col.display({
       id: 'status',
