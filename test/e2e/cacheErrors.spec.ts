@@ -56,12 +56,13 @@ test('a cache written by a newer Lockstep is refused with a clear message; the o
 test('a cache that cannot be opened says so and offers the export; a screen that fails shows the error, not a blank page', async ({ page }) => {
   // The database refuses to open at its version, as a damaged store would; reading it raw still works.
   await page.addInitScript(() => {
-    const open = IDBFactory.prototype.open;
-    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+    const factory = IDBFactory.prototype;
+    const open = factory.open.bind(indexedDB);
+    factory.open = (name: string, version?: number) => {
       if (sessionStorage.getItem('break-cache') === 'yes' && version !== undefined) {
         throw new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
       }
-      return version === undefined ? open.call(this, name) : open.call(this, name, version);
+      return version === undefined ? open(name) : open(name, version);
     };
   });
   await start(page, 'sup');
