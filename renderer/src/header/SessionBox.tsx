@@ -1,13 +1,12 @@
 import { Button } from 'react-aria-components';
-import { saveSession } from '../session/sessionPersistence';
+import { useSignOut } from '../session/useSignOut';
 import { useUi } from '../state/uiStore';
 import { roleWord } from '../ui/words';
 
 /** Who is signed in, always on screen, with the way out. */
 export function SessionBox() {
   const user = useUi((s) => s.session.user);
-  const signOut = useUi((s) => s.signOut);
-  const clearSelection = useUi((s) => s.clearSelection);
+  const signOut = useSignOut();
   if (!user) return <p className="session-box muted">Not signed in</p>;
   return (
     <div className="session-box">
@@ -17,11 +16,7 @@ export function SessionBox() {
       </p>
       <Button
         className="button on-dark"
-        onPress={() => {
-          saveSession(null);
-          clearSelection();
-          signOut();
-        }}
+        onPress={signOut}
       >
         Sign out
       </Button>

@@ -1,6 +1,6 @@
 import { flexRender, getCoreRowModel, useReactTable, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { navigate } from '../routing/router';
 import { selectHiddenColumns, selectRunQuery } from '../state/runsViewSlice';
@@ -45,6 +45,10 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
   });
+  // A new sort, filter or search starts from the top of the list.
+  useEffect(() => {
+    gridRef.current?.scrollTo({ top: 0 });
+  }, [query]);
   const items = virtualizer.getVirtualItems();
   const windowIds = useMemo(() => items.map((v) => ids[v.index]).filter((id): id is string => id !== undefined), [items, ids]);
   const { rows, pending } = useRunWindow(windowIds);

@@ -10,8 +10,10 @@ export function RunsPage() {
   const query = useUi(selectRunQuery);
   const user = useUi((s) => s.session.user);
   const ids = useRunIds(query);
+  const selecting = useUi((s) => s.selection.ids.size > 0);
   return (
-    <section className="runs-page" aria-labelledby="runs-title">
+    // While runs are selected the floating toolbar sits below the table, not over its last rows.
+    <section className={`runs-page${selecting ? ' selecting' : ''}`} aria-labelledby="runs-title">
       <div className="page-title">
         <h2 id="runs-title">Runs</h2>
         <p className="count" role="status">

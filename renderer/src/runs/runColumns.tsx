@@ -47,19 +47,24 @@ export function runColumns(lookups: Lookups, onCheck: (id: string, shift: boolea
       id: 'select',
       header: () => <span className="visually-hidden">Select</span>,
       cell: ({ row }) => (
-        <input
-          type="checkbox"
-          className="row-check"
-          tabIndex={-1}
-          checked={row.original.selected}
-          aria-label={`Select ${row.original.id}`}
+        // The whole cell is the target (56 px square, for gloves); the box inside only shows the state.
+        <span
+          className="check-hit"
           onClick={(e) => {
             // The checkbox adds to the selection (Shift: a range); it never opens the run.
             e.stopPropagation();
             onCheck(row.original.id, e.shiftKey);
           }}
-          onChange={() => undefined}
-        />
+        >
+          <input
+            type="checkbox"
+            className="row-check"
+            tabIndex={-1}
+            checked={row.original.selected}
+            aria-label={`Select ${row.original.id}`}
+            onChange={() => undefined}
+          />
+        </span>
       ),
       meta: { width: '60px' },
     }),

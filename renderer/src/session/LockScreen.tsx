@@ -4,6 +4,7 @@ import { useStation } from '../boot/StationContext';
 import { useUi } from '../state/uiStore';
 import { idleTimeoutMs } from './idle';
 import { saveSession } from './sessionPersistence';
+import { useSignOut } from './useSignOut';
 
 /** After inactivity the same person continues with their PIN, or signs out for someone else. */
 export function LockScreen() {
@@ -11,7 +12,7 @@ export function LockScreen() {
   const user = useUi((s) => s.session.user);
   const locked = useUi((s) => s.session.locked);
   const unlock = useUi((s) => s.unlock);
-  const signOut = useUi((s) => s.signOut);
+  const signOut = useSignOut();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (!user || !locked) return null;
@@ -58,13 +59,7 @@ export function LockScreen() {
               <Button type="submit" className="button primary">
                 Continue
               </Button>
-              <Button
-                className="button"
-                onPress={() => {
-                  saveSession(null);
-                  signOut();
-                }}
-              >
+              <Button className="button" onPress={signOut}>
                 Sign out
               </Button>
             </div>
