@@ -4,7 +4,7 @@ import { demoVerifiers } from '../../renderer/src/demo/credentials';
 import { demoPeople, demoUsers } from '../../renderer/src/demo/users';
 import { fromBase64, pbkdf2, sameBytes } from '../../renderer/src/session/pbkdf2';
 import { pbkdf2PinCheck } from '../../renderer/src/session/pbkdf2PinCheck';
-import { verifierSourceOf } from '../../renderer/src/session/pinVerifier';
+import { recordFromSignIn, verifierSourceOf } from '../../renderer/src/session/pinVerifier';
 import { isIdle } from '../../renderer/src/session/idle';
 
 function check(now: () => number = () => 0, users: readonly User[] = demoUsers) {
@@ -50,5 +50,20 @@ describe('PIN checking', () => {
   it('counts a session idle from five minutes without activity', () => {
     expect(isIdle(0, 299_999)).toBe(false);
     expect(isIdle(0, 300_000)).toBe(true);
+  });
+});
+
+describe('verifiers from the server', () => {
+  it('checks a PIN against the PBKDF2 verifier a server sign-in returns', async () => {
+    const salt = 'c2FsdHNhbHRzYWx0c2FsdA==';
+    const hash = Buffer.from(await pbkdf2('4321', salt, 1000, 32)).toString('base64');
+    const record = recordFromSignIn({
+      user: { id: 'u-x', name: 'Xavier', role: 'technician', active: true },
+      badgeId: '7007',
+      verifier: { algorithm: 'pbkdf2-sha256', iterations: 1000, keyLength: 32, salt, hash },
+    });
+    const pins = pbkdf2PinCheck({ verifiers: verifierSourceOf([record]), user: () => Promise.resolve({ id: 'u-x', name: 'Xavier', role: 'technician', active: true }) });
+    expect(await pins.signIn('7007', '4321')).toEqual({ ok: true, userId: 'u-x' });
+    expect(await pins.confirm('u-x', '1234')).toMatchObject({ ok: false });
   });
 });

@@ -1,10 +1,10 @@
 /** WebCrypto PBKDF2-SHA256, available in every browser and in Node 20 (tests). */
-export async function pbkdf2(pin: string, saltBase64: string, iterations: number): Promise<Uint8Array> {
+export async function pbkdf2(pin: string, saltBase64: string, iterations: number, keyLength = 32): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt: fromBase64(saltBase64), iterations },
     key,
-    256,
+    keyLength * 8,
   );
   return new Uint8Array(bits);
 }

@@ -27,7 +27,7 @@ export function pbkdf2PinCheck({ verifiers, user, now = () => Date.now() }: Deps
     }
     const person = await user(record.userId);
     if (!person) return { ok: false, reason: unknown };
-    const good = sameBytes(await pbkdf2(pin, record.salt, record.iterations), fromBase64(record.hash));
+    const good = sameBytes(await pbkdf2(pin, record.salt, record.iterations, record.keyLength), fromBase64(record.hash));
     if (!good) {
       const count = (lock && now() < lock.until ? lock.count : 0) + 1;
       failures.set(record.userId, { count, until: now() + lockoutMs });

@@ -1,7 +1,9 @@
+import type { SignInResponse } from '../../../shared/protocol/identity';
+
 /**
- * PIN checking at the station, behind one small interface so the server issue can swap the demo
- * verifiers for real ones (it hands stations scrypt verifiers; a second implementation of
- * `PinCheck` is all that takes). Only salted slow hashes are ever held, never a PIN.
+ * PIN checking at the station, behind one small interface so the demo verifiers can be swapped
+ * for the ones the server hands out at sign-in (`recordFromSignIn`: the same PBKDF2-SHA256, so a
+ * `VerifierSource` over those is all it takes). Only salted slow hashes are ever held, never a PIN.
  */
 
 /** What the station keeps to check one person's PIN offline. */
@@ -9,10 +11,18 @@ export interface PinVerifierRecord {
   userId: string;
   badgeId: string;
   iterations: number;
+  /** Bytes of the derived key; 32 when not given. */
+  keyLength?: number;
   /** Base64. */
   salt: string;
-  /** Base64 PBKDF2-SHA256 of the PIN, 32 bytes. */
+  /** Base64 PBKDF2-SHA256 of the PIN. */
   hash: string;
+}
+
+/** The verifier the server returns with a sign-in, kept to check the PIN again offline. */
+export function recordFromSignIn(response: SignInResponse): PinVerifierRecord {
+  const { verifier } = response;
+  return { userId: response.user.id, badgeId: response.badgeId, iterations: verifier.iterations, keyLength: verifier.keyLength, salt: verifier.salt, hash: verifier.hash };
 }
 
 export interface VerifierSource {
