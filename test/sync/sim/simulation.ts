@@ -55,7 +55,10 @@ export async function runSimulation(seed: number, options: SimulationOptions = {
       const roll = dice.random();
       if (roll < 0.5) {
         const command = commands[step];
-        if (command) await station.act(build(await station.view(), { ...command, lag: 0 }, step));
+        const view = await station.view();
+        // A station still bootstrapping may hold a run whose steps are on the next page: a person would wait too.
+        const complete = view.runs.size > 0 && [...view.runs.values()].every((r) => r.stepIds.every((id) => view.steps.has(id)));
+        if (command && complete) await station.act(build(view, { ...command, lag: 0 }, step));
       } else if (roll < 0.62) {
         station.online.set(!station.online.current());
       } else if (roll < 0.72) {
