@@ -48,6 +48,8 @@ class CycleFailed extends Error {
 export class SyncWorker {
   private readonly deps: Required<SyncWorkerDeps>;
   private pending: PendingOperation[] = [];
+  /** Every sequence number below this is held by the server: hearing of those again changes nothing. */
+  private acceptedBelow = 0;
   private cursor = 0;
   private started = false;
   private running = false;
@@ -82,6 +84,9 @@ export class SyncWorker {
   receive(message: ToWorker): void {
     switch (message.type) {
       case 'start':
+        // The renderer's whole outbox: the authority on what still waits (after a restore, the
+        // server may ask for more than it acknowledged before).
+        this.acceptedBelow = 0;
         this.pending = [...message.pending].sort((a, b) => a.seq - b.seq);
         this.cursor = message.cursor;
         this.releasePageWait();
@@ -139,7 +144,7 @@ export class SyncWorker {
 
   private addPending(entries: readonly PendingOperation[]): void {
     const known = new Set(this.pending.map((p) => p.seq));
-    for (const entry of entries) if (!known.has(entry.seq)) this.pending.push(entry);
+    for (const entry of entries) if (!known.has(entry.seq) && entry.seq >= this.acceptedBelow) this.pending.push(entry);
     this.pending.sort((a, b) => a.seq - b.seq);
     this.setStatus({ waiting: this.pending.length });
   }
@@ -211,6 +216,7 @@ export class SyncWorker {
       // The server wants an earlier operation than the ones we hold: ask the renderer for its outbox.
       const head = this.pending[0];
       if (head && failure.resendFrom < head.seq) {
+        this.acceptedBelow = failure.resendFrom;
         this.deps.send({ type: 'needOutbox' });
         throw new CycleFailed({ kind: 'transient', code: 'sequence_gap', message: failure.message });
       }
@@ -224,6 +230,7 @@ export class SyncWorker {
   }
 
   private dropBelow(seq: number): void {
+    this.acceptedBelow = Math.max(this.acceptedBelow, seq);
     this.pending = this.pending.filter((p) => p.seq >= seq);
     this.setStatus({ waiting: this.pending.length });
   }

@@ -156,6 +156,18 @@ describe('sync worker', () => {
     expect(inbox.of('needOutbox')).toHaveLength(1);
   });
 
+  it('ignores operations the server already holds when the renderer mentions them again', async () => {
+    const { server, worker } = setUp();
+    const ops = pending(3);
+    worker.receive({ type: 'start', pending: ops, cursor: 0 });
+    await settle();
+    expect(server.pushes.map((p) => p.entries.map((e) => e.seq))).toEqual([[1, 2, 3]]);
+    // The outbox still holds 1..3 until their effects are pulled; the renderer lists it with a new one.
+    worker.receive({ type: 'enqueued', pending: [...ops, ...pending(1, 4)] });
+    await settle();
+    expect(server.pushes.map((p) => p.entries.map((e) => e.seq))).toEqual([[1, 2, 3], [4]]);
+  });
+
   it('does nothing while offline and syncs when the station comes back online', async () => {
     const { server, online, inbox, worker } = setUp({ online: false });
     worker.receive({ type: 'start', pending: pending(3), cursor: 0 });
