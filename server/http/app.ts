@@ -1,6 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { servedByMeta } from '../../shared/protocol/paths';
 import { apiPaths } from '../../shared/protocol/paths';
 import { ApiError } from '../apiError';
 import { schemaVersion } from '../storage/database';
@@ -42,11 +44,7 @@ export function buildApp(ctx: AppContext, options: AppOptions): FastifyInstance 
     done();
   });
 
-  if (options.stationDir !== undefined) {
-    // Only the files that exist now are routed (no wildcard), so an unknown path still gets the
-    // API's JSON 404. The station's own CSP travels in its index.html.
-    void app.register(fastifyStatic, { root: resolve(options.stationDir), wildcard: false, index: 'index.html' });
-  }
+  if (options.stationDir !== undefined) serveStation(app, resolve(options.stationDir));
 
   app.get(apiPaths.health, () => ({ ok: true, head: ctx.store.feed.head(), schemaVersion: schemaVersion(ctx.store.db) }));
   identityRoutes(app, ctx);
@@ -54,4 +52,24 @@ export function buildApp(ctx: AppContext, options: AppOptions): FastifyInstance 
   syncRoutes(app, ctx);
   reviewRoutes(app, ctx);
   return app;
+}
+
+/**
+ * Serves a built station renderer at `/`. Its index.html is sent with a marker meta tag, so a
+ * station page can tell it was served by a Lockstep server (and offer to enrol with it) without
+ * probing an endpoint. Only the files that exist now are routed (no wildcard), so an unknown path
+ * still gets the API's JSON 404. The station's own CSP travels in its index.html.
+ */
+function serveStation(app: FastifyInstance, root: string): void {
+  const page = readFileSync(join(root, 'index.html'), 'utf8').replace('<head>', `<head>\n    <meta name="${servedByMeta}" content="1" />`);
+  // Answered before routing, so the static plugin's own route for index.html never sends the unmarked file.
+  app.addHook('onRequest', (request, reply, done) => {
+    const path = request.url.split('?')[0];
+    if ((request.method === 'GET' || request.method === 'HEAD') && (path === '/' || path === '/index.html')) {
+      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+      return;
+    }
+    done();
+  });
+  void app.register(fastifyStatic, { root, wildcard: false, index: false });
 }

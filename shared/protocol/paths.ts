@@ -19,3 +19,6 @@ export const apiPaths = {
   review: '/v1/review',
   resolveReview: '/v1/review/:operationId/resolve',
 } as const;
+
+/** The meta tag a Lockstep server adds to the station page it serves (see server/http/app.ts). */
+export const servedByMeta = 'lockstep-served-by-server';

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { applyOperation } from '../../shared/engine/apply';
@@ -7,7 +8,7 @@ import type { CacheChange } from '../../renderer/src/store/cacheChanges';
 import type { StationDb } from '../../renderer/src/store/db';
 import { enqueue } from '../../renderer/src/store/enqueue';
 import { NewerCacheError, openStationDb } from '../../renderer/src/store/open';
-import { currentSchemaVersion } from '../../renderer/src/store/schema';
+import { currentSchemaVersion, schemaVersions } from '../../renderer/src/store/schema';
 import { seedCache } from '../../renderer/src/store/seed';
 import { applyServerPage } from '../../renderer/src/store/serverPage';
 import { Plant } from '../shared/fixtures';
@@ -152,6 +153,24 @@ describe('station store', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.shadows.count()).toBe(0);
     expect((await db.runSteps.get('R-1/inspect'))?.state).toBe('in_progress');
+  });
+
+  it('upgrades a version 1 cache in place, keeping its outbox and rows', async () => {
+    const factory = new IDBFactory();
+    const [first] = schemaVersions;
+    if (!first) throw new Error('no schema');
+    const old = new Dexie('station-test', { indexedDB: factory, IDBKeyRange });
+    old.version(first.version).stores(first.stores);
+    const plant = new Plant();
+    const op = plant.stepOp('start', 'R-1', 'inspect', {});
+    await old.table('outbox').add({ seq: 1, id: op.id, op });
+    await old.table('runs').put(plant.run('R-1'));
+    old.close();
+    const db = await openStationDb('station-test', { indexedDB: factory, IDBKeyRange });
+    expect(await db.outbox.toArray()).toEqual([{ seq: 1, id: op.id, op }]);
+    expect(await db.runs.get('R-1')).toEqual(plant.run('R-1'));
+    await db.verifiers.put({ userId: 'u-tech', badgeId: '1001', iterations: 1000, keyLength: 32, salt: 'c2FsdA==', hash: 'aGFzaA==' });
+    expect(await db.verifiers.where('badgeId').equals('1001').count()).toBe(1);
   });
 
   it('refuses a cache written by a newer version, changing nothing', async () => {

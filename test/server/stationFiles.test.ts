@@ -10,7 +10,7 @@ describe('serving the station renderer', () => {
 
   beforeAll(async () => {
     mkdirSync(join(stationDir, 'assets'));
-    writeFileSync(join(stationDir, 'index.html'), '<!doctype html><title>Lockstep</title>');
+    writeFileSync(join(stationDir, 'index.html'), '<!doctype html><html><head><title>Lockstep</title></head></html>');
     writeFileSync(join(stationDir, 'assets', 'app.js'), 'console.log("station")');
     server = await startTestServer({ stationDir });
   });
@@ -23,7 +23,10 @@ describe('serving the station renderer', () => {
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await page.text()).toContain('<title>Lockstep</title>');
+    const html = await page.text();
+    expect(html).toContain('<title>Lockstep</title>');
+    expect(html).toContain('<meta name="lockstep-served-by-server" content="1" />');
+    expect(await (await fetch(`${server.url}/index.html`)).text()).toBe(html);
     const script = await fetch(`${server.url}/assets/app.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');

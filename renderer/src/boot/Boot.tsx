@@ -4,6 +4,7 @@ import { CacheErrorScreen } from '../errors/CacheErrorScreen';
 import { restoreSession } from '../session/restoreSession';
 import { loadRunsViewFor, persistRunsViewFor } from '../state/runsViewPersistence';
 import { bootStation, stationDbName, type BootResult } from './bootstrap';
+import { ConnectScreen } from './ConnectScreen';
 import { StationContext } from './StationContext';
 
 let booting: Promise<BootResult> | null = null;
@@ -44,6 +45,8 @@ export function Boot() {
   if (failure !== null) return <CacheErrorScreen kind="corrupt" message={`The station could not start (${failure}).`} dbName={stationDbName} />;
   if (result === null) return <BootScreen text={progress.text} fraction={progress.fraction} />;
   switch (result.kind) {
+    case 'connect':
+      return <ConnectScreen bridge={result.bridge} defaultServerUrl={result.defaultServerUrl} />;
     case 'newer':
     case 'corrupt':
       return <CacheErrorScreen kind={result.kind} message={result.message} dbName={stationDbName} />;

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { StationConfig } from '../../../shared/bridge/contract';
 import type { PinCheck } from '../session/pinVerifier';
 import type { StationDb } from '../store/db';
 
@@ -7,6 +8,8 @@ export interface Station {
   db: StationDb;
   stationId: string;
   pinCheck: PinCheck;
+  /** The server this station syncs with; absent on the demo plant. */
+  server?: StationConfig;
 }
 
 export const StationContext = createContext<Station | null>(null);

@@ -1,6 +1,6 @@
 import { EnrolInput, type BridgeResult, type StationBridge, type StationConfig } from '../../../shared/bridge/contract';
 import { ErrorBody } from '../../../shared/protocol/errors';
-import { EnrolResponse } from '../../../shared/protocol/identity';
+import { EnrolResponse, SignInResponse } from '../../../shared/protocol/identity';
 import { apiPaths } from '../../../shared/protocol/paths';
 import type { FromWorker, ToWorker } from '../../../shared/sync/messages';
 import { readStation, writeStation, type StoredStation } from './browserStationConfig';
@@ -102,6 +102,28 @@ export function createBrowserBridge(options: BrowserBridgeOptions): StationBridg
         writeStation(options.storage, options.dbName, station);
         if (leader) startSyncing(station);
         return { ok: true, value: publicPart(station) };
+      },
+      async signIn(input): Promise<BridgeResult<SignInResponse>> {
+        const station = readStation(options.storage, options.dbName);
+        if (!station) return { ok: false, error: { code: 'not_enrolled', message: 'This station is not enrolled with a server yet' } };
+        let response: Response;
+        try {
+          response = await fetch(`${station.serverUrl}${apiPaths.sessions}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${station.token}` },
+            body: JSON.stringify(input),
+          });
+        } catch {
+          return { ok: false, error: { code: 'server_unreachable', message: 'The server cannot be reached' } };
+        }
+        const body: unknown = await response.json().catch(() => null);
+        if (response.ok) {
+          const parsed = SignInResponse.safeParse(body);
+          return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { code: 'bad_response', message: 'The server sent a sign-in answer this station cannot read' } };
+        }
+        const error = ErrorBody.safeParse(body);
+        if (error.success) return { ok: false, error: error.data.error };
+        return { ok: false, error: { code: response.status >= 500 ? 'server_unreachable' : `http_${String(response.status)}`, message: `The server answered ${String(response.status)}` } };
       },
     },
     shell: {

@@ -7,6 +7,7 @@ import type { ProcedureVersion } from '../../../shared/schemas/procedure';
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { Signature } from '../../../shared/schemas/signature';
 import type { User } from '../../../shared/schemas/users';
+import type { PinVerifierRecord } from '../session/pinVerifier';
 import { schemaVersions } from './schema';
 import { upgrades } from './upgrades';
 
@@ -37,7 +38,7 @@ export interface ShadowRow {
 }
 
 export interface MetaRow {
-  key: 'cursor' | 'nextSeq' | 'stationId' | 'lastSyncAt';
+  key: 'cursor' | 'nextSeq' | 'stationId' | 'lastSyncAt' | 'nextBatchNumber';
   value: string | number;
 }
 
@@ -54,6 +55,7 @@ export class StationDb extends Dexie {
   outcomes!: EntityTable<OutcomeRow, 'operationId'>;
   shadows!: EntityTable<ShadowRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  verifiers!: EntityTable<PinVerifierRecord, 'userId'>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Strict durability: a write is on disk before its transaction completes, so what the screen

@@ -23,6 +23,27 @@ export const schemaVersions = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      procedures: 'id, procedureId',
+      runs: 'id, batchId, status, procedureVersionId, updatedAt',
+      runSteps: 'id, runId',
+      batches: 'id',
+      users: 'id',
+      signatures: 'id, stepId, runId',
+      audit: 'id, stepId, runId, batchId',
+      /** Operations not yet acknowledged by the server, by per-station sequence number. */
+      outbox: 'seq, &id',
+      /** The server's verdict on each operation this station sent. */
+      outcomes: 'operationId, seq',
+      /** The server's version of every row an optimistic operation changed (null: the row did not exist). */
+      shadows: 'key',
+      meta: 'key',
+      /** PIN verifiers the server handed out at sign-in, so the same people can sign in here offline. */
+      verifiers: 'userId, &badgeId',
+    },
+  },
 ] as const;
 
 export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { FromWorker, PendingOperation, SyncStatus, ToWorker } from '../../../shared/sync/messages';
 import type { StationDb } from '../store/db';
 import { applyServerPage, currentCursor } from '../store/serverPage';
@@ -30,6 +31,25 @@ export class StationSync {
   async start(): Promise<void> {
     const [entries, cursor] = await Promise.all([this.db.outbox.orderBy('seq').toArray(), currentCursor(this.db)]);
     this.post({ type: 'start', pending: entries.map(({ seq, op }) => ({ seq, op })), cursor });
+  }
+
+  /**
+   * Follows the outbox after every commit, from any screen or tab, and hands the worker what it
+   * holds (the worker ignores what it already has or the server already holds). Returns the
+   * function that stops following.
+   */
+  watchOutbox(): () => void {
+    const subscription = liveQuery(() => this.db.outbox.orderBy('seq').toArray()).subscribe({
+      next: (entries) => {
+        if (!this.closed && entries.length > 0) this.post({ type: 'enqueued', pending: entries.map(({ seq, op }) => ({ seq, op })) });
+      },
+      error: (error: unknown) => {
+        this.onError(error);
+      },
+    });
+    return () => {
+      subscription.unsubscribe();
+    };
   }
 
   /** After `enqueue` committed an operation. */
