@@ -157,8 +157,7 @@ describe('station store', () => {
 
   it('upgrades a version 1 cache in place, keeping its outbox and rows', async () => {
     const factory = new IDBFactory();
-    const [first] = schemaVersions;
-    if (!first) throw new Error('no schema');
+    const first = schemaVersions[0];
     const old = new Dexie('station-test', { indexedDB: factory, IDBKeyRange });
     old.version(first.version).stores(first.stores);
     const plant = new Plant();
