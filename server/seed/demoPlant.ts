@@ -7,7 +7,7 @@ import type { Store } from '../storage/store';
 import { createRuns } from './createRuns';
 import { demoProcedures } from './demoProcedures';
 import { demoEnrolmentCode, demoUsers, seedStationId } from './demoUsers';
-import { Random } from './random';
+import { SeededRandom } from '../../shared/util/seededRandom';
 import { SeedDriver } from './seedDriver';
 
 const signers: Record<RoleName, readonly string[]> = {
@@ -46,7 +46,7 @@ class DemoPlant {
   constructor(
     private readonly store: Store,
     private readonly driver: SeedDriver,
-    private readonly random: Random,
+    private readonly random: SeededRandom,
   ) {}
 
   /** Fills what this run must enter itself before a sign-off (per-unit values, installs). */
@@ -174,7 +174,7 @@ function addIdentities(store: Store, pinHashes: readonly string[], now: number, 
 }
 
 /** Runs R-1001, R-1002, ... of random procedures, a minute apart; returned by procedure. */
-function startRuns(store: Store, procedures: readonly ProcedureVersion[], random: Random, count: number, start: number) {
+function startRuns(store: Store, procedures: readonly ProcedureVersion[], random: SeededRandom, count: number, start: number) {
   const byProcedure = new Map<ProcedureVersion, string[]>();
   for (let n = 1; n <= count; n++) {
     const procedure = random.pick(procedures);
@@ -187,7 +187,7 @@ function startRuns(store: Store, procedures: readonly ProcedureVersion[], random
 }
 
 /** Up to three batches of 3 to 6 runs per procedure version; takes their runs out of the pools. */
-function formBatches(driver: SeedDriver, byProcedure: Map<ProcedureVersion, string[]>, random: Random): string[][] {
+function formBatches(driver: SeedDriver, byProcedure: Map<ProcedureVersion, string[]>, random: SeededRandom): string[][] {
   const groups: string[][] = [];
   for (const [procedure, runIds] of byProcedure) {
     const pool = [...runIds];
@@ -212,7 +212,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<void
     addIdentities(store, hashes, now, start);
     const procedures = demoProcedures();
     procedures.forEach((p) => { store.catalog.add(p, new Date(start).toISOString()); });
-    const random = new Random(4650);
+    const random = new SeededRandom(4650);
     const byProcedure = startRuns(store, procedures, random, runCount, start);
 
     const driver = new SeedDriver(store, seedStationId, start + (runCount + 10) * 60_000);

@@ -5,7 +5,7 @@ import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { CacheChange } from '../store/cacheChanges';
 import type { StationDb } from '../store/db';
 import { harnessV2 } from './procedures';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../../../shared/util/seededRandom';
 import { demoUsers } from './users';
 
 /** Bulk runs are numbered from here, clear of the demo plant's R-1001…. */

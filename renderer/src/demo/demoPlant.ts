@@ -2,7 +2,7 @@ import type { ProcedureVersion } from '../../../shared/schemas/procedure';
 import type { CacheChange } from '../store/cacheChanges';
 import { PlantDriver } from './plantDriver';
 import { controllerV2, controllerV3, demoProcedures, harnessV2, pumpV1 } from './procedures';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../../../shared/util/seededRandom';
 import { demoUsers } from './users';
 import { actionsOf, Worker } from './work';
 

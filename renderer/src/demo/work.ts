@@ -2,7 +2,7 @@ import type { FieldDef, FieldValue } from '../../../shared/schemas/procedure';
 import type { RunStep } from '../../../shared/schemas/run';
 import type { SignatureMeaning } from '../../../shared/schemas/signature';
 import type { PlantDriver } from './plantDriver';
-import type { SeededRandom } from './random';
+import type { SeededRandom } from '../../../shared/util/seededRandom';
 
 /** One move of a run worked in order: start a section, or complete a step. */
 export interface Action {

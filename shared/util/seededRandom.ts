@@ -1,4 +1,7 @@
-/** A small seeded generator (mulberry32): the demo plant is the same on every station and every run. */
+/**
+ * A small seeded generator (mulberry32): the same seed gives the same sequence on every machine,
+ * so demo plants are identical everywhere and a simulation replays exactly from its seed.
+ */
 export class SeededRandom {
   private state: number;
 
@@ -6,6 +9,7 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
+  /** A number in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
@@ -14,6 +18,7 @@ export class SeededRandom {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
+  /** A whole number from min to max, both included. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
