@@ -4,7 +4,7 @@ import type { Outcome } from '../../shared/schemas/outcome';
 import { ApiError } from '../apiError';
 import type { UnreadableEntry } from '../storage/operationStore';
 import type { Store } from '../storage/store';
-import { applyOne } from './applyOne';
+import { applyOne, emptyMutableState } from './applyOne';
 
 export type PushEntryOf = { seq: number; op: Operation } | { seq: number; unreadable: UnreadableEntry };
 
@@ -23,6 +23,8 @@ export type PushEntryOf = { seq: number; op: Operation } | { seq: number; unread
 export function push(store: Store, stationId: string, entries: readonly PushEntryOf[], receivedAt: string): PushResponse {
   return store.transaction(() => {
     const results: PushResult[] = [];
+    // Rows loaded for this push's operations, kept current as they apply; gone with the transaction.
+    const cache = emptyMutableState();
     for (const entry of entries) {
       const { seq } = entry;
       const op = 'op' in entry ? entry.op : entry.unreadable;
@@ -60,7 +62,7 @@ export function push(store: Store, stationId: string, entries: readonly PushEntr
         store.operations.takeSeq(stationId, seq, op.id);
         results.push({ seq, operationId: op.id, outcome: earlier.outcome, duplicate: true, feedSeq: earlier.feedSeq });
       } else {
-        const { outcome, feedSeq } = 'op' in entry ? applyOne(store, entry.op, seq, receivedAt) : refuseUnreadable(store, entry.unreadable, seq, receivedAt);
+        const { outcome, feedSeq } = 'op' in entry ? applyOne(store, entry.op, seq, receivedAt, cache) : refuseUnreadable(store, entry.unreadable, seq, receivedAt);
         results.push({ seq, operationId: op.id, outcome, duplicate: false, feedSeq });
       }
     }

@@ -2,7 +2,7 @@ import type { Batch } from '../schemas/batch';
 import type { Operation } from '../schemas/operation';
 import type { Run, RunStep } from '../schemas/run';
 import type { User } from '../schemas/users';
-import type { EngineState } from './state';
+import type { EngineState, MutableEngineState } from './state';
 
 /** Rows to add to the slice the engine reads. A loader that returns a run returns all its steps. */
 export interface ScopeRows {
@@ -60,6 +60,25 @@ function merge(state: EngineState, needs: ScopeNeeds, rows: ScopeRows, absent: S
   needs.batchIds.filter((id) => !batches.has(id)).forEach((id) => absent.add(`batch:${id}`));
   needs.userIds.filter((id) => !users.has(id)).forEach((id) => absent.add(`user:${id}`));
   return { runs, steps, batches, users };
+}
+
+/**
+ * Loads what `op` needs into `cache`, in place, from a synchronous store: rows already in the
+ * cache are not read again. The cache must hold the store's current rows (its owner applies every
+ * change it writes with applyChangesInPlace), so it lives no longer than one writer's transaction.
+ */
+export function loadScopeInto(op: Operation, load: (needs: ScopeNeeds) => ScopeRows, cache: MutableEngineState): void {
+  const absent = new Set<string>();
+  for (let needs = scopeNeeds(op, cache, absent); needs; needs = scopeNeeds(op, cache, absent)) {
+    const rows = load(needs);
+    rows.runs.forEach((r) => cache.runs.set(r.id, r));
+    rows.steps.forEach((s) => cache.steps.set(s.id, s));
+    rows.batches.forEach((b) => cache.batches.set(b.id, b));
+    rows.users.forEach((u) => cache.users.set(u.id, u));
+    needs.runIds.filter((id) => !cache.runs.has(id)).forEach((id) => absent.add(`run:${id}`));
+    needs.batchIds.filter((id) => !cache.batches.has(id)).forEach((id) => absent.add(`batch:${id}`));
+    needs.userIds.filter((id) => !cache.users.has(id)).forEach((id) => absent.add(`user:${id}`));
+  }
 }
 
 /** Loads the slice `op` needs from a synchronous store (the server's SQLite). */

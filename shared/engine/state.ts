@@ -70,3 +70,37 @@ export function applyChanges(state: EngineState, changes: readonly Change[]): En
     users: state.users,
   };
 }
+
+/** A state whose maps a single owner may update in place (see `applyChangesInPlace`). */
+export interface MutableEngineState {
+  readonly runs: Map<string, Run>;
+  readonly steps: Map<string, RunStep>;
+  readonly batches: Map<string, Batch>;
+  readonly users: Map<string, User>;
+}
+
+/**
+ * Applies changes to a state its owner holds alone, without copying: for a store that keeps the
+ * rows it loaded for a while (the server, for the length of one push) and must keep them current.
+ */
+export function applyChangesInPlace(state: MutableEngineState, changes: readonly Change[]): void {
+  for (const change of changes) {
+    switch (change.entity) {
+      case 'run':
+        state.runs.set(change.row.id, change.row);
+        break;
+      case 'runStep':
+        state.steps.set(change.row.id, change.row);
+        break;
+      case 'batch':
+        if (change.op === 'put') state.batches.set(change.row.id, change.row);
+        else state.batches.delete(change.id);
+        break;
+      case 'signature':
+      case 'audit':
+        break;
+      default:
+        change satisfies never;
+    }
+  }
+}

@@ -103,7 +103,9 @@ describe('kill -9 in the middle of a large push', () => {
       () => 'answered',
       () => 'lost',
     );
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    // A push of 400 operations on six batches takes the server a few tens of milliseconds: kill it
+    // just after sending, while it reads or applies the push.
+    await new Promise((resolve) => setTimeout(resolve, 3));
     first.process.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     // The answer never came: the station does not know what was applied.
