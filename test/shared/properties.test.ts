@@ -133,7 +133,8 @@ function sharedValues(a: RunStep, b: RunStep) {
 /** More with PROPERTY_RUNS=5000 for a longer search; a failure prints its seed and path to replay it. */
 const runs = { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 300) };
 
-describe('engine properties over random plants and operation sequences', () => {
+// PROPERTY_RUNS can make a test run for minutes: the timeout follows.
+describe('engine properties over random plants and operation sequences', { timeout: 600_000 }, () => {
   it('every operation gets exactly one well-formed outcome, and writes only when applied', () => {
     fc.assert(
       fc.property(scenarioArb, ({ initial, commands }) => {
@@ -159,7 +160,8 @@ describe('engine properties over random plants and operation sequences', () => {
             const sibling = after.steps.get(ref.stepId);
             const siblingBefore = before.steps.get(ref.stepId);
             if (!sibling || !siblingBefore) throw new Error('sibling vanished');
-            expect(shared(sibling)).toEqual(shared(source));
+            // Copying a part line changes no state: siblings keep the states they had.
+            if (op.kind !== 'applyBuildRequirementToBatch') expect(shared(sibling)).toEqual(shared(source));
             if (JSON.stringify(content(siblingBefore)) === JSON.stringify(content(sourceBefore))) {
               expect(content(sibling)).toEqual(content(source));
             }
