@@ -18,7 +18,7 @@ export function SyncBadge() {
   const lastSync = useLiveQuery(() => db.meta.get('lastSyncAt'), [db]);
   const online = status ? status.online : browserOnline;
   const last = typeof lastSync?.value === 'string' ? formatTime(lastSync.value) : 'never';
-  const trouble = problem ?? troubleOf(status, server !== undefined);
+  const trouble = problem === null ? troubleOf(status, server !== undefined) : { label: 'Not saved', reason: problem };
   return (
     <div className="sync-badge" role="status" aria-label="Sync status">
       <span className={online ? 'net online' : 'net offline'}>
@@ -28,13 +28,19 @@ export function SyncBadge() {
         {waiting === undefined ? '…' : `${waiting.toLocaleString('en')} waiting to sync`}
       </span>
       <span className="last-sync">Last sync: {last}</span>
-      {trouble && <span className="sync-trouble">{trouble}</span>}
+      {trouble && (
+        // A short word fits the header; the whole reason is in the tooltip and read out with it.
+        <span className="sync-trouble" title={trouble.reason}>
+          {trouble.label}
+          <span className="visually-hidden">: {trouble.reason}</span>
+        </span>
+      )}
     </div>
   );
 }
 
-function troubleOf(status: ReturnType<typeof useSyncStatus.getState>['status'], enrolled: boolean): string | null {
-  if (!enrolled) return 'Demo plant: this station does not sync';
+function troubleOf(status: ReturnType<typeof useSyncStatus.getState>['status'], enrolled: boolean): { label: string; reason: string } | null {
+  if (!enrolled) return { label: 'Demo plant', reason: 'This station works on its own demo plant and does not sync' };
   if (!status?.lastError) return null;
-  return status.lastError.permanent ? `Sync stopped: ${status.lastError.message}` : `Retrying: ${status.lastError.message}`;
+  return { label: status.lastError.permanent ? 'Sync stopped' : 'Retrying', reason: status.lastError.message };
 }
