@@ -18,6 +18,8 @@ import { ManualOnline } from './fakeEdges';
  */
 export class StationUnderTest {
   status: SyncStatus | null = null;
+  /** Every error code the worker reported, in order: shows a fault really hit the station. */
+  readonly errors: string[] = [];
   private constructor(
     readonly name: string,
     readonly db: StationDb,
@@ -51,7 +53,10 @@ export class StationUnderTest {
       backoff: { baseMs: 20, maxMs: 200 },
       periodicPullMs: 60_000,
     });
-    const station = new StationUnderTest(name, db, worker, new StationSync(db, (m) => { worker.receive(m); }, (s) => { station.status = s; }), online, client);
+    const station = new StationUnderTest(name, db, worker, new StationSync(db, (m) => { worker.receive(m); }, (s) => {
+      station.status = s;
+      if (s.lastError && station.errors.at(-1) !== s.lastError.code) station.errors.push(s.lastError.code);
+    }), online, client);
     holder.sync = station.sync;
     await station.sync.start();
     return station;
