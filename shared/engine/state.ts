@@ -39,36 +39,17 @@ export function stateFrom(rows: {
  * Signatures and audit entries are not engine state: they are evidence kept by the stores.
  */
 export function applyChanges(state: EngineState, changes: readonly Change[]): EngineState {
-  let runs: Map<string, Run> | undefined;
-  let steps: Map<string, RunStep> | undefined;
-  let batches: Map<string, Batch> | undefined;
-  for (const change of changes) {
-    switch (change.entity) {
-      case 'run':
-        (runs ??= new Map(state.runs)).set(change.row.id, change.row);
-        break;
-      case 'runStep':
-        (steps ??= new Map(state.steps)).set(change.row.id, change.row);
-        break;
-      case 'batch':
-        batches ??= new Map(state.batches);
-        if (change.op === 'put') batches.set(change.row.id, change.row);
-        else batches.delete(change.id);
-        break;
-      case 'signature':
-      case 'audit':
-        break;
-      default:
-        change satisfies never;
-    }
-  }
-  if (!runs && !steps && !batches) return state;
-  return {
-    runs: runs ?? state.runs,
-    steps: steps ?? state.steps,
-    batches: batches ?? state.batches,
-    users: state.users,
+  const touched = new Set(changes.map((c) => c.entity));
+  if (!touched.has('run') && !touched.has('runStep') && !touched.has('batch')) return state;
+  // Only the maps the changes write are copied; the others are shared and never written.
+  const next: MutableEngineState = {
+    runs: touched.has('run') ? new Map(state.runs) : (state.runs as Map<string, Run>),
+    steps: touched.has('runStep') ? new Map(state.steps) : (state.steps as Map<string, RunStep>),
+    batches: touched.has('batch') ? new Map(state.batches) : (state.batches as Map<string, Batch>),
+    users: state.users as Map<string, User>,
   };
+  applyChangesInPlace(next, changes);
+  return next;
 }
 
 /** A state whose maps a single owner may update in place (see `applyChangesInPlace`). */
