@@ -20,10 +20,13 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Runs `sample` `warmup` times unrecorded, then `repeats` times, and summarises the values it returns. */
-export async function repeat(sample: () => Promise<number> | number, options: { warmup: number; repeats: number }): Promise<{ median: number; spread: [number, number]; repeats: number }> {
+export async function repeat(
+  sample: () => Promise<number> | number,
+  options: { warmup: number; repeats: number },
+): Promise<{ median: number; spread: [number, number]; repeats: number; p95: number }> {
   for (let i = 0; i < options.warmup; i++) await sample();
   const values: number[] = [];
   for (let i = 0; i < options.repeats; i++) values.push(await sample());
   values.sort((a, b) => a - b);
-  return { median: percentile(values, 50), spread: [percentile(values, 10), percentile(values, 90)], repeats: values.length };
+  return { median: percentile(values, 50), spread: [percentile(values, 10), percentile(values, 90)], repeats: values.length, p95: percentile(values, 95) };
 }

@@ -3,8 +3,10 @@ import { engineSignOff } from './engineSignOff.bench';
 import type { Row } from './measure';
 import { pushThroughput } from './pushThroughput.bench';
 import { report } from './report';
+import { siblingVisible } from './siblingVisible.bench';
 
 const rows: Row[] = [];
 rows.push(await engineSignOff());
+rows.push(await siblingVisible());
 rows.push(await pushThroughput());
 report(rows);
