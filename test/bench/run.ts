@@ -3,10 +3,12 @@ import { engineSignOff } from './engineSignOff.bench';
 import type { Row } from './measure';
 import { pushThroughput } from './pushThroughput.bench';
 import { report } from './report';
+import { serverMemory } from './serverMemory.bench';
 import { siblingVisible } from './siblingVisible.bench';
 
 const rows: Row[] = [];
 rows.push(await engineSignOff());
 rows.push(await siblingVisible());
 rows.push(await pushThroughput());
+rows.push(await serverMemory());
 report(rows);
