@@ -5,9 +5,11 @@ import { pushThroughput } from './pushThroughput.bench';
 import { report } from './report';
 import { serverMemory } from './serverMemory.bench';
 import { siblingVisible } from './siblingVisible.bench';
+import { storeInBrowser } from './storeInBrowser.bench';
 
 const rows: Row[] = [];
 rows.push(await engineSignOff());
+rows.push(...(await storeInBrowser()));
 rows.push(await siblingVisible());
 rows.push(await pushThroughput());
 rows.push(await serverMemory());
