@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { chooseOption, runsGrid, signIn } from './helpers';
 
 // The runs table at plant scale: 100,000 runs in the cache (?seedRuns=100000), only the visible
-// window read, every sort, filter and search answered from the indexes in well under a second or
-// two on a 2-core machine.
+// window rendered, and End, sort, filter and search all answering. How fast they answer is
+// measured by `npm run bench` (test/bench/runsTable.bench.ts), not asserted here.
 
 test('the runs table stays quick with 100,000 runs in the cache', async ({ page }) => {
   test.setTimeout(180_000);
@@ -14,17 +14,12 @@ test('the runs table stays quick with 100,000 runs in the cache', async ({ page 
   const count = page.locator('.count');
   await expect(count).toHaveText('100,000 runs', { timeout: 5_000 });
 
-  const timed = async (what: () => Promise<void>) => {
-    const started = Date.now();
-    await what();
-    return Date.now() - started;
-  };
   const grid = runsGrid(page);
   const rendered = await grid.getByRole('row').count();
   expect(rendered).toBeLessThan(40);
 
   await grid.focus();
-  const toEnd = await timed(async () => {
+  await test.step('End jumps to the last of 100,000 rows', async () => {
     await page.keyboard.press('End');
     await expect(grid).toHaveAttribute('aria-activedescendant', 'runs-row-99999');
     await expect(grid.locator('#runs-row-99999')).not.toContainText('…');
@@ -32,25 +27,20 @@ test('the runs table stays quick with 100,000 runs in the cache', async ({ page 
   await page.keyboard.press('PageUp');
   await expect(grid).toHaveAttribute('aria-activedescendant', /runs-row-999[89]\d/);
 
-  const bySort = await timed(async () => {
+  await test.step('sort by status', async () => {
     await chooseOption(page, 'Sort by', 'Status');
     await expect(grid.getByRole('columnheader', { name: /Status/ })).toHaveAttribute('aria-sort', 'descending');
     await expect(grid.locator('#runs-row-0')).toContainText('Complete', { timeout: 10_000 });
   });
-  const byFilter = await timed(async () => {
+  await test.step('filter to in progress', async () => {
     await chooseOption(page, 'Status', 'In progress');
     await page.keyboard.press('Escape');
     await expect(count).not.toHaveText('100,000 runs');
   });
-  const bySearch = await timed(async () => {
+  await test.step('search by title', async () => {
     await page.getByRole('searchbox', { name: 'Search runs' }).fill('kanban 8001');
     await expect(count).toHaveText(/^\d+ runs?$/);
     await expect(grid.locator('#runs-row-0')).toContainText('kanban 8001');
   });
-  console.log(`100,000 runs: End ${String(toEnd)} ms, sort ${String(bySort)} ms, filter ${String(byFilter)} ms, search ${String(bySearch)} ms`);
-  expect(toEnd).toBeLessThan(3_000);
-  expect(bySort).toBeLessThan(5_000);
-  expect(byFilter).toBeLessThan(5_000);
-  expect(bySearch).toBeLessThan(8_000);
   expect(await grid.getByRole('row').count()).toBeLessThan(40);
 });
