@@ -1,5 +1,6 @@
 import { useStation } from '../boot/StationContext';
 import { stationCode } from '../store/stationMeta';
+import { AttentionButton } from '../attention/AttentionButton';
 import { SessionBox } from './SessionBox';
 import { SyncBadge } from './SyncBadge';
 
@@ -14,6 +15,7 @@ export function AppHeader() {
         <span>Station</span> <strong className="station-code">{stationCode(stationId)}</strong>
       </p>
       <SyncBadge />
+      <AttentionButton />
       <SessionBox />
     </header>
   );

@@ -25,6 +25,10 @@ export interface OutcomeRow {
   outcome: Outcome;
   /** The feed position from which the operation's effects are visible; null when it wrote nothing. */
   feedSeq: number | null;
+  /** The operation as sent, kept when it left the outbox so a refusal can say what was refused. */
+  op?: Operation;
+  /** When a person here closed the notice about this outcome (ISO time). */
+  dismissedAt?: string;
 }
 
 export type CachedEntity = 'run' | 'runStep' | 'batch' | 'signature' | 'audit';

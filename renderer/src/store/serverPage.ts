@@ -33,12 +33,16 @@ export function applyServerPage(db: StationDb, page: ServerPage): Promise<void> 
     for (const { operationId, outcome, feedSeq } of page.outcomes) {
       const entry = await db.outbox.where('id').equals(operationId).first();
       const known = await db.outcomes.get(operationId);
+      // The op and a dismissal survive a repeated outcome: a notice closed once stays closed.
+      const op = entry?.op ?? known?.op;
       await db.outcomes.put({
         operationId,
         seq: entry?.seq ?? known?.seq ?? 0,
         kind: entry?.op.kind ?? known?.kind ?? 'start',
         outcome,
         feedSeq,
+        ...(op ? { op } : {}),
+        ...(known?.dismissedAt ? { dismissedAt: known.dismissedAt } : {}),
       });
     }
     await retireAcknowledged(db, cursor);
