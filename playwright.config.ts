@@ -1,10 +1,30 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser build), against the
-// built renderer in dist/renderer served by `vite preview`.
+// built renderer in dist/renderer served by `vite preview` (the demo plant), and, for the sync
+// tests, served by the real central server with its own SQLite database.
 const isCI = Boolean(process.env['CI']);
 const port = 4173;
 const baseURL = `http://127.0.0.1:${String(port)}`;
+const syncPort = 4651;
+const syncURL = `http://127.0.0.1:${String(syncPort)}`;
+// A fresh database each time: the sync tests pick runs nobody has touched yet.
+const syncData = '.artifacts/e2e-sync-data';
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+const syncSpec = /sync\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,28 +44,21 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
+    { name: 'chromium', use: chromium, testIgnore: syncSpec },
+    { name: 'sync', use: { ...chromium, baseURL: syncURL }, testMatch: syncSpec },
+  ],
+  webServer: [
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
+      command: `npx vite preview --host 127.0.0.1 --port ${String(port)} --strictPort`,
+      url: baseURL,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+    },
+    {
+      command: `rm -rf ${syncData} && npx tsx server/main.ts --port ${String(syncPort)} --data ${syncData} --station dist/renderer --quiet`,
+      url: `${syncURL}/v1/health`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
     },
   ],
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${String(port)} --strictPort`,
-    url: baseURL,
-    reuseExistingServer: !isCI,
-    timeout: 60_000,
-  },
 });

@@ -19,12 +19,32 @@ const scope = self as unknown as WorkerScope;
 
 let worker: SyncWorker | null = null;
 const onlineListeners = new Set<(online: boolean) => void>();
+let lastOnline = scope.navigator.onLine;
+function onlineNow(online: boolean): void {
+  if (online === lastOnline) return;
+  lastOnline = online;
+  for (const l of onlineListeners) l(online);
+}
 scope.addEventListener('online', () => {
-  for (const l of onlineListeners) l(true);
+  onlineNow(true);
 });
 scope.addEventListener('offline', () => {
-  for (const l of onlineListeners) l(false);
+  onlineNow(false);
 });
+// A worker's navigator.onLine follows the network, but Chromium does not always fire the
+// worker's "online" and "offline" events (seen with DevTools' offline emulation), which would
+// leave the station showing offline until its periodic pull. A cheap check catches it; and an
+// offline reading by the worker itself counts as seen, so a short outage that only the worker
+// noticed still ends with an "online" signal.
+function readOnline(): boolean {
+  const online = scope.navigator.onLine;
+  if (!online) lastOnline = false;
+  return online;
+}
+const onlinePollMs = 2_000;
+setInterval(() => {
+  onlineNow(scope.navigator.onLine);
+}, onlinePollMs);
 
 scope.addEventListener('message', ({ data }) => {
   const init = WorkerInit.safeParse(data);
@@ -44,7 +64,7 @@ scope.addEventListener('message', ({ data }) => {
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => { clearTimeout(handle as number); } },
       random: Math.random,
       online: {
-        current: () => scope.navigator.onLine,
+        current: readOnline,
         subscribe: (listener) => {
           onlineListeners.add(listener);
           return () => onlineListeners.delete(listener);
