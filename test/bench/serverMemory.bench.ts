@@ -18,7 +18,8 @@ function rssMb(pid: number): number {
  */
 export async function serverMemory(runs = 100_000): Promise<Row> {
   const dir = tempDir('lockstep-mem-');
-  const server = await startChildServer(['--data', dir, '--seed-runs', String(runs)]);
+  // Seeding the demo plant and 100,000 runs takes half a minute or more on a busy 2-core machine.
+  const server = await startChildServer(['--data', dir, '--seed-runs', String(runs)], 300_000);
   const streams: AbortController[] = [];
   try {
     const pid = server.process.pid ?? 0;

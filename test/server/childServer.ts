@@ -12,7 +12,7 @@ export interface ChildServer {
 }
 
 /** Starts `server/main.ts` in its own Node process, as `npm run server` does, and waits for its URL. */
-export function startChildServer(args: string[]): Promise<ChildServer> {
+export function startChildServer(args: string[], startTimeoutMs = 30_000): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,7 +22,7 @@ export function startChildServer(args: string[]): Promise<ChildServer> {
     child.on('exit', (code, signal) => { resolve(signal ?? code); });
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`server did not start:\n${output}`)); }, 30_000);
+    const timer = setTimeout(() => { reject(new Error(`server did not start:\n${output}`)); }, startTimeoutMs);
     const onData = (data: Buffer) => {
       output += data.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
