@@ -229,3 +229,39 @@ test('a station reloaded while it pushes applies every operation exactly once', 
   await a.context.close();
   await b.context.close();
 });
+
+test('offline, two stations sign off the same step on sibling runs: both converge on complete, nothing waits', async ({ browser }) => {
+  const runs = await api.freshRuns(2);
+  await api.startParents(runs);
+  await api.batch(runs, 'e2e offline siblings');
+  const [x, y] = runs as [string, string];
+  const a = await newStation(browser, 'Line 5 A', 'tech');
+  const b = await newStation(browser, 'Line 5 B', 'sup');
+  await openRun(a.page, x);
+  await pickStep(a.page, stepTitle);
+  await openRun(b.page, y);
+  await pickStep(b.page, stepTitle);
+
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await signOff(a.page);
+  await signOff(b.page, '4444');
+  await expect(stepState(a.page)).toHaveText(/Complete/);
+  await expect(stepState(b.page)).toHaveText(/Complete/);
+
+  await a.context.setOffline(false);
+  await synced(a.page);
+  await b.context.setOffline(false);
+  await synced(b.page);
+  expect(await stepOnServer(x)).toBe('complete');
+  expect(await stepOnServer(y)).toBe('complete');
+  // Each station shows the other run complete too, from the server's feed.
+  for (const [page, other] of [[a.page, y], [b.page, x]] as const) {
+    await openRunInApp(page, other);
+    await pickStep(page, stepTitle);
+    await expect(stepState(page)).toHaveText(/Complete/);
+    await expect.poll(() => outboxCount(page)).toBe(0);
+  }
+  await a.context.close();
+  await b.context.close();
+});
