@@ -265,3 +265,43 @@ test('offline, two stations sign off the same step on sibling runs: both converg
   await a.context.close();
   await b.context.close();
 });
+
+test('offline, two stations open a redline on the same step: the first stands, the second needs attention with the server’s side', async ({ browser }) => {
+  const [runId] = (await api.freshRuns(1)) as [string];
+  await api.startParents([runId]);
+  const a = await newStation(browser, 'Line 6 A', 'eng');
+  const b = await newStation(browser, 'Line 6 B', 'eng');
+  for (const page of [a.page, b.page]) {
+    await openRun(page, runId);
+    await pickStep(page, stepTitle);
+  }
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  for (const [page, reason] of [[a.page, 'Pick list revision C'], [b.page, 'Kit now ships with a checklist']] as const) {
+    await action(page, 'Redline');
+    const dialog = page.getByRole('dialog', { name: `Redline step 1.1 "${stepTitle}"` });
+    await dialog.getByLabel('Reason (required)').fill(reason);
+    await dialog.getByRole('button', { name: 'Open redline' }).click();
+    await expect(stepState(page)).toHaveText(/Redline/);
+  }
+
+  await a.context.setOffline(false);
+  await synced(a.page);
+  await b.context.setOffline(false);
+  await synced(b.page);
+  expect(await stepOnServer(runId)).toBe('redline');
+  const redline = (await api.run(runId)).steps.find((s) => s.id === stepOf(runId))?.redline;
+  expect(redline?.reason).toBe('Pick list revision C');
+  await expect(stepState(b.page)).toHaveText(/Redline/);
+
+  const panel = await openAttentionPanel(b.page, 1);
+  const item = panel.getByRole('listitem').filter({ hasText: `Open redline · ${runId}` });
+  await expect(item).toContainText('Reason given: Kit now ships with a checklist');
+  await expect(item).toContainText('Not applied: a supervisor reviews it');
+  await expect(item).toContainText('Server’s side: Redline by Dana Levi');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  expect(await outboxCount(a.page)).toBe(0);
+  expect(await outboxCount(b.page)).toBe(0);
+  await a.context.close();
+  await b.context.close();
+});
