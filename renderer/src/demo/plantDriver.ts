@@ -1,7 +1,7 @@
 import { applyOperation } from '../../../shared/engine/apply';
 import { instantiateRun } from '../../../shared/engine/instantiate';
 import type { ApplyResult } from '../../../shared/engine/result';
-import type { EngineState } from '../../../shared/engine/state';
+import { applyChangesInPlace, type EngineState } from '../../../shared/engine/state';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import type { Batch } from '../../../shared/schemas/batch';
 import type { Change } from '../../../shared/schemas/change';
@@ -98,27 +98,11 @@ export class PlantDriver {
     return result;
   }
 
+  /** Keeps the plant current (the shared in-place apply) and its evidence (signatures, audit). */
   private write(change: Change): void {
-    switch (change.entity) {
-      case 'run':
-        this.runs.set(change.row.id, change.row);
-        break;
-      case 'runStep':
-        this.steps.set(change.row.id, change.row);
-        break;
-      case 'batch':
-        if (change.op === 'put') this.batches.set(change.row.id, change.row);
-        else this.batches.delete(change.id);
-        break;
-      case 'signature':
-        this.signatures.push(change.row);
-        break;
-      case 'audit':
-        this.audit.push(change.row);
-        break;
-      default:
-        change satisfies never;
-    }
+    applyChangesInPlace({ runs: this.runs, steps: this.steps, batches: this.batches, users: this.users }, [change]);
+    if (change.entity === 'signature') this.signatures.push(change.row);
+    if (change.entity === 'audit') this.audit.push(change.row);
   }
 
   /** Every row of the plant, as the server's truth for the station's cache. */
