@@ -3,43 +3,30 @@
  * rule: a version lists every store). Append a version to change it; never edit a released one.
  * Upgrade functions that move data live in upgrades.ts.
  */
+const version1 = {
+  procedures: 'id, procedureId',
+  runs: 'id, batchId, status, procedureVersionId, updatedAt',
+  runSteps: 'id, runId',
+  batches: 'id',
+  users: 'id',
+  signatures: 'id, stepId, runId',
+  audit: 'id, stepId, runId, batchId',
+  /** Operations not yet acknowledged by the server, by per-station sequence number. */
+  outbox: 'seq, &id',
+  /** The server's verdict on each operation this station sent. */
+  outcomes: 'operationId, seq',
+  /** The server's version of every row an optimistic operation changed (null: the row did not exist). */
+  shadows: 'key',
+  meta: 'key',
+} as const;
+
 export const schemaVersions = [
-  {
-    version: 1,
-    stores: {
-      procedures: 'id, procedureId',
-      runs: 'id, batchId, status, procedureVersionId, updatedAt',
-      runSteps: 'id, runId',
-      batches: 'id',
-      users: 'id',
-      signatures: 'id, stepId, runId',
-      audit: 'id, stepId, runId, batchId',
-      /** Operations not yet acknowledged by the server, by per-station sequence number. */
-      outbox: 'seq, &id',
-      /** The server's verdict on each operation this station sent. */
-      outcomes: 'operationId, seq',
-      /** The server's version of every row an optimistic operation changed (null: the row did not exist). */
-      shadows: 'key',
-      meta: 'key',
-    },
-  },
+  { version: 1, stores: version1 },
   {
     version: 2,
+    // Every store again (Dexie's rule for a version), plus:
     stores: {
-      procedures: 'id, procedureId',
-      runs: 'id, batchId, status, procedureVersionId, updatedAt',
-      runSteps: 'id, runId',
-      batches: 'id',
-      users: 'id',
-      signatures: 'id, stepId, runId',
-      audit: 'id, stepId, runId, batchId',
-      /** Operations not yet acknowledged by the server, by per-station sequence number. */
-      outbox: 'seq, &id',
-      /** The server's verdict on each operation this station sent. */
-      outcomes: 'operationId, seq',
-      /** The server's version of every row an optimistic operation changed (null: the row did not exist). */
-      shadows: 'key',
-      meta: 'key',
+      ...version1,
       /** PIN verifiers the server handed out at sign-in, so the same people can sign in here offline. */
       verifiers: 'userId, &badgeId',
     },
