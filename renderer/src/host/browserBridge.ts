@@ -1,7 +1,6 @@
 import { EnrolInput, type BridgeResult, type StationBridge, type StationConfig } from '../../../shared/bridge/contract';
-import { ErrorBody } from '../../../shared/protocol/errors';
-import { EnrolResponse, SignInResponse } from '../../../shared/protocol/identity';
-import { apiPaths } from '../../../shared/protocol/paths';
+import { enrolWithServer, signInWithServer } from '../../../shared/bridge/serverCalls';
+import type { FetchLike } from '../../../shared/sync/httpTransport';
 import type { FromWorker, ToWorker } from '../../../shared/sync/messages';
 import { readStation, writeStation, type StoredStation } from './browserStationConfig';
 import { isSafeExternalUrl } from './externalUrl';
@@ -13,6 +12,8 @@ export interface BrowserBridgeOptions {
   /** Starts the sync worker (a Web Worker in the page; injectable for tests). */
   startWorker: () => { postMessage(message: ToWorker | WorkerInit): void; onmessage: ((event: MessageEvent<FromWorker>) => void) | null; terminate(): void };
 }
+
+const browserFetch: FetchLike = (url, init) => fetch(url, init);
 
 /** The renderer never sees the token. */
 const publicPart = ({ serverUrl, stationId, stationName }: StoredStation): StationConfig => ({ serverUrl, stationId, stationName });
@@ -80,51 +81,15 @@ export function createBrowserBridge(options: BrowserBridgeOptions): StationBridg
       async enrol(input): Promise<BridgeResult<StationConfig>> {
         const parsed = EnrolInput.safeParse(input);
         if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: parsed.error.issues.map((i) => i.message).join('; ') } };
-        const { serverUrl, code, name } = parsed.data;
-        const base = serverUrl.replace(/\/+$/, '');
-        let response: Response;
-        try {
-          response = await fetch(`${base}${apiPaths.enrol}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ code, name }),
-          });
-        } catch {
-          return { ok: false, error: { code: 'network', message: `The server at ${base} cannot be reached` } };
-        }
-        const body: unknown = await response.json().catch(() => null);
-        const enrolled = EnrolResponse.safeParse(body);
-        if (!response.ok || !enrolled.success) {
-          const error = ErrorBody.safeParse(body);
-          return { ok: false, error: error.success ? error.data.error : { code: `http_${String(response.status)}`, message: 'The server refused the enrolment' } };
-        }
-        const station: StoredStation = { serverUrl: base, stationId: enrolled.data.stationId, stationName: name, token: enrolled.data.token };
+        const enrolled = await enrolWithServer(parsed.data, browserFetch, URL);
+        if (!enrolled.ok) return enrolled;
+        const { serverUrl, stationId, stationName, token } = enrolled.value;
+        const station: StoredStation = { serverUrl, stationId, stationName, token };
         writeStation(options.storage, options.dbName, station);
         if (leader) startSyncing(station);
         return { ok: true, value: publicPart(station) };
       },
-      async signIn(input): Promise<BridgeResult<SignInResponse>> {
-        const station = readStation(options.storage, options.dbName);
-        if (!station) return { ok: false, error: { code: 'not_enrolled', message: 'This station is not enrolled with a server yet' } };
-        let response: Response;
-        try {
-          response = await fetch(`${station.serverUrl}${apiPaths.sessions}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${station.token}` },
-            body: JSON.stringify(input),
-          });
-        } catch {
-          return { ok: false, error: { code: 'server_unreachable', message: 'The server cannot be reached' } };
-        }
-        const body: unknown = await response.json().catch(() => null);
-        if (response.ok) {
-          const parsed = SignInResponse.safeParse(body);
-          return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { code: 'bad_response', message: 'The server sent a sign-in answer this station cannot read' } };
-        }
-        const error = ErrorBody.safeParse(body);
-        if (error.success) return { ok: false, error: error.data.error };
-        return { ok: false, error: { code: response.status >= 500 ? 'server_unreachable' : `http_${String(response.status)}`, message: `The server answered ${String(response.status)}` } };
-      },
+      signIn: (input) => signInWithServer(readStation(options.storage, options.dbName), input, browserFetch),
     },
     shell: {
       openExternal(url) {
