@@ -1,15 +1,18 @@
+import { resolve } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser build), against the
 // built renderer in dist/renderer served by `vite preview` (the demo plant), and, for the sync
 // tests, served by the real central server with its own SQLite database.
 const isCI = Boolean(process.env['CI']);
-const port = 4173;
+// Overridable so that two checkouts on one machine can run their end-to-end tests side by side.
+const port = Number(process.env['E2E_PORT'] ?? 4173);
 const baseURL = `http://127.0.0.1:${String(port)}`;
-const syncPort = 4651;
+const syncPort = Number(process.env['E2E_SYNC_PORT'] ?? 4651);
 const syncURL = `http://127.0.0.1:${String(syncPort)}`;
 // A fresh database each time: the sync tests pick runs nobody has touched yet.
-const syncData = '.artifacts/e2e-sync-data';
+const syncData = process.env['E2E_SYNC_DATA'] ?? '.artifacts/e2e-sync-data';
+const rendererDist = resolve(process.env['RENDERER_OUT'] ?? 'dist/renderer');
 const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: {
@@ -49,13 +52,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite preview --host 127.0.0.1 --port ${String(port)} --strictPort`,
+      command: `npx vite preview --host 127.0.0.1 --port ${String(port)} --strictPort --outDir ${rendererDist}`,
       url: baseURL,
       reuseExistingServer: !isCI,
       timeout: 60_000,
     },
     {
-      command: `rm -rf ${syncData} && npx tsx server/main.ts --port ${String(syncPort)} --data ${syncData} --station dist/renderer --quiet`,
+      command: `rm -rf ${syncData} && npx tsx server/main.ts --port ${String(syncPort)} --data ${syncData} --station ${rendererDist} --quiet`,
       url: `${syncURL}/v1/health`,
       reuseExistingServer: !isCI,
       timeout: 120_000,

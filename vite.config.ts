@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -9,7 +10,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    // RENDERER_OUT lets a second checkout build beside this one without overwriting it.
+    outDir: resolve(process.env['RENDERER_OUT'] ?? fileURLToPath(new URL('./dist/renderer', import.meta.url))),
     emptyOutDir: true,
   },
   preview: {
