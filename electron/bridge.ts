@@ -1,5 +1,5 @@
 import { channels } from '../shared/bridge/channels';
-import type { BridgeResult, FromWorker, SignInResponse, StationBridge, StationConfig } from '../shared/bridge/contract';
+import type { BridgeResult, FromWorker, PrintRequest, SignInResponse, StationBridge, StationConfig } from '../shared/bridge/contract';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */
 export interface IpcRendererLike {
@@ -46,6 +46,9 @@ export function createStationBridge(ipc: IpcRendererLike) {
     },
     shell: {
       openExternal: (url) => ipc.invoke(channels.shellOpenExternal, url) as Promise<BridgeResult<null>>,
+    },
+    print: {
+      toPdf: (request: PrintRequest) => ipc.invoke(channels.printToPdf, request) as Promise<BridgeResult<{ savedTo: string | null }>>,
     },
   } satisfies StationBridge;
 }

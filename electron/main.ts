@@ -1,15 +1,16 @@
 // The main process's thin edge: the only module (with preload.ts) that imports `electron`. It
 // wires Electron's objects into the modules that hold the logic, each tested in Node without
 // Electron. Nothing here decides anything worth a test of its own.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { appEntryUrl, appScheme } from './appOrigin';
 import { appSchemePrivileges, createAppRequestHandler } from './appProtocol';
 import { registerBridgeHandlers } from './bridgeHandlers';
 import { createIpcRouter } from './ipcRouter';
 import type { Log } from './log';
 import { createOnlineSignal } from './onlineSignal';
+import { registerPrintHandler } from './printToPdf';
 import { restoreStation } from './restoreStation';
 import { secureSession, secureWebContents, secureWebPreferences } from './security';
 import { createStationStore } from './stationStore';
@@ -101,12 +102,31 @@ async function start(): Promise<void> {
 
   await restoreStation(store, syncHost, log);
 
-  registerBridgeHandlers(createIpcRouter(ipcMain, log), {
+  const router = createIpcRouter(ipcMain, log);
+  registerBridgeHandlers(router, {
     store,
     syncHost,
     fetch,
     now: () => new Date(),
     openExternal: (url) => shell.openExternal(url),
+    log,
+  });
+  registerPrintHandler(router, {
+    chooseSavePath: async (suggestedName) => {
+      if (window === null) return null;
+      const chosen = await dialog.showSaveDialog(window, {
+        title: 'Save the record as PDF',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
+      return chosen.canceled || chosen.filePath === '' ? null : chosen.filePath;
+    },
+    pageToPdf: async () => {
+      if (window === null) throw new Error('the station window is closed');
+      // The page's own @page rule sets size and margins; backgrounds stay off (black on white).
+      return window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: false });
+    },
+    writeFile: (filePath, data) => writeFile(filePath, data),
     log,
   });
 

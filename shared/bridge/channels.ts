@@ -9,4 +9,5 @@ export const channels = {
   stationEnrol: 'station:enrol',
   stationSignIn: 'station:sign-in',
   shellOpenExternal: 'shell:open-external',
+  printToPdf: 'print:to-pdf',
 } as const;

@@ -34,7 +34,27 @@ export interface StationBridge {
     /** Opens an http(s) or mailto link in the system browser, after checking it. */
     openExternal(url: string): Promise<BridgeResult<null>>;
   };
+  print: {
+    /**
+     * Prints the page on screen (a print view) to PDF: in Electron, main renders it with
+     * printToPDF and asks where to save it; in a browser, the browser's print dialog opens (its
+     * "Save as PDF" destination does the same). `savedTo` is the file written, null when the
+     * person cancelled or the browser's dialog took over.
+     */
+    toPdf(request: PrintRequest): Promise<BridgeResult<{ savedTo: string | null }>>;
+  };
 }
+
+/** A file name the save dialog proposes: no folders, nothing a file system would refuse. */
+export const PrintRequest = z.object({
+  suggestedName: z
+    .string()
+    .trim()
+    .min(1, 'the file needs a name')
+    .max(120)
+    .regex(/^[\w .,()-]+$/, 'the file name may hold letters, digits, spaces and . , ( ) - _ only'),
+});
+export type PrintRequest = z.infer<typeof PrintRequest>;
 
 export const StationConfig = z.object({
   serverUrl: z.url({ protocol: /^https?$/ }),

@@ -34,6 +34,7 @@ describe('window.station (the preload bridge)', () => {
     expect(walk(bridge).map(([at, v]) => `${at}:${typeof v}`).sort()).toEqual(
       [
         'station.host:string',
+        'station.print.toPdf:function',
         'station.shell.openExternal:function',
         'station.station.config:function',
         'station.station.enrol:function',

@@ -98,5 +98,12 @@ export function createBrowserBridge(options: BrowserBridgeOptions): StationBridg
         return Promise.resolve({ ok: true, value: null });
       },
     },
+    print: {
+      toPdf() {
+        // The browser's own dialog: its "Save as PDF" destination writes the file, and it says nothing back.
+        window.print();
+        return Promise.resolve({ ok: true, value: { savedTo: null } });
+      },
+    },
   };
 }
