@@ -2,11 +2,12 @@ import type { Table } from 'dexie';
 import type { Change } from '../../../shared/schemas/change';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
 import type { User } from '../../../shared/schemas/users';
-import type { CachedEntity, ShadowRow, StationDb } from './db';
+import type { CachedAuditEntry, CachedEntity, ShadowRow, StationDb } from './db';
 
-/** A write to the cache: the engine's changes, plus the reference rows the server sends. */
+/** A write to the cache: the engine's changes, plus the reference rows the server sends and audit rows with their receive time. */
 export type CacheChange =
   | Change
+  | { entity: 'audit'; op: 'put'; row: CachedAuditEntry }
   | { entity: 'procedure'; op: 'put'; row: ProcedureVersion }
   | { entity: 'user'; op: 'put'; row: User };
 

@@ -31,6 +31,12 @@ export interface OutcomeRow {
   dismissedAt?: string;
 }
 
+/**
+ * An audit row as the station keeps it. `receivedAt` is when the server received the operation,
+ * carried beside the row in the feed; an entry written optimistically here has none until then.
+ */
+export type CachedAuditEntry = AuditEntry & { receivedAt?: string };
+
 export type CachedEntity = 'run' | 'runStep' | 'batch' | 'signature' | 'audit';
 
 export interface ShadowRow {
@@ -54,7 +60,7 @@ export class StationDb extends Dexie {
   batches!: EntityTable<Batch, 'id'>;
   users!: EntityTable<User, 'id'>;
   signatures!: EntityTable<Signature, 'id'>;
-  audit!: EntityTable<AuditEntry, 'id'>;
+  audit!: EntityTable<CachedAuditEntry, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   outcomes!: EntityTable<OutcomeRow, 'operationId'>;
   shadows!: EntityTable<ShadowRow, 'key'>;

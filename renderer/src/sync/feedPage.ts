@@ -15,7 +15,8 @@ function toCacheChange(entry: FeedEntry): CacheChange {
     case 'signature':
       return { entity: 'signature', op: 'put', row: entry.row };
     case 'audit':
-      return { entity: 'audit', op: 'put', row: entry.row };
+      // Kept for the step's history: when the server received it is part of the record.
+      return { entity: 'audit', op: 'put', row: { ...entry.row, receivedAt: entry.receivedAt } };
     case 'procedure':
       return { entity: 'procedure', op: 'put', row: entry.row };
     case 'user':
