@@ -24,3 +24,11 @@ export function formatShort(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : short.format(d);
 }
+
+const zoned = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'long' });
+
+/** "26 Nov 2026, 09:05:12 UTC": with seconds and the time zone, as a record for an auditor must be. */
+export function formatWithZone(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : zoned.format(d);
+}
