@@ -7,6 +7,7 @@ import { useAuthor } from '../actions/useAuthor';
 import { useSubmit } from '../actions/useSubmit';
 import { useStation } from '../boot/StationContext';
 import { formatSignedAt } from '../ui/format';
+import { StepHistory } from '../trail/StepHistory';
 import { StatusChip } from '../ui/StatusChip';
 import { meaningWords } from '../ui/words';
 import { FieldEntry } from './FieldEntry';
@@ -114,6 +115,7 @@ export function StepDetail({ data, step, unavailable, childrenOpen, onShowParts 
           </ul>
         </details>
       )}
+      <StepHistory data={data} step={step} />
     </section>
   );
 }
