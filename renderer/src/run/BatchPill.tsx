@@ -21,6 +21,7 @@ export function BatchPill({ batch, runId }: { batch: Batch; runId: string }) {
               setBatchFilter(`batch:${batch.id}`);
               navigate({ name: 'runs' });
             }
+            if (key === 'print') navigate({ name: 'print', target: 'batch', id: batch.id });
           }}
         >
           <MenuItem id="manage" className="option">
@@ -28,6 +29,9 @@ export function BatchPill({ batch, runId }: { batch: Batch; runId: string }) {
           </MenuItem>
           <MenuItem id="list" className="option">
             Show the batch’s runs in the list
+          </MenuItem>
+          <MenuItem id="print" className="option">
+            Print batch record
           </MenuItem>
         </Menu>
       </Popover>

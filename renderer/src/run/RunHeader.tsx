@@ -1,3 +1,4 @@
+import { hrefOf } from '../routing/router';
 import { procedureLabel } from '../runs/useLookups';
 import { plural } from '../ui/format';
 import { StatusChip } from '../ui/StatusChip';
@@ -44,6 +45,9 @@ export function RunHeader({ data }: { data: RunData }) {
       </div>
       <div className="run-header-side">
         {batch && <BatchPill batch={batch} runId={run.id} />}
+        <a className="button" href={hrefOf({ name: 'print', target: 'run', id: run.id })}>
+          Print run record
+        </a>
         {runPending && (
           <span className="pending-tag">
             <span aria-hidden="true">⟳</span> Saved on this station
