@@ -13,6 +13,15 @@ function serverRows(store: Store, table: string): Map<string, unknown> {
   }));
 }
 
+/** The server's audit rows as a station keeps them: with when the server received each. */
+function serverAudit(store: Store): Map<string, unknown> {
+  const rows = store.db.prepare<[], { body: string; received_at: string }>('SELECT body, received_at FROM audit').all();
+  return new Map(rows.map((r) => {
+    const row = JSON.parse(r.body) as Row;
+    return [row.id, { ...row, receivedAt: r.received_at }] as const;
+  }));
+}
+
 const byId = (rows: Row[]) => new Map(rows.map((r) => [r.id, r] as const));
 
 /**
@@ -37,7 +46,7 @@ export async function expectConverged(db: StationDb, store: Store): Promise<void
   expect(byId(steps)).toEqual(serverRows(store, 'run_steps'));
   expect(byId(batches)).toEqual(serverRows(store, 'batches'));
   expect(byId(signatures)).toEqual(serverRows(store, 'signatures'));
-  expect(byId(audit)).toEqual(serverRows(store, 'audit'));
+  expect(byId(audit)).toEqual(serverAudit(store));
   expect(byId(procedures)).toEqual(serverRows(store, 'procedures'));
   const people = store.db.prepare<[], { id: string; name: string; role: string; active: number }>('SELECT id, name, role, active FROM users').all();
   expect(byId(users)).toEqual(new Map(people.map((u) => [u.id, { ...u, active: u.active === 1 }] as const)));
