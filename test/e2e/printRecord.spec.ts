@@ -108,6 +108,8 @@ test('a batch sign-off and a single-run sign-off: the batch and run records mani
   await expect(fresh).toHaveCount(4);
   expect(count).toBeGreaterThanOrEqual(4);
   await shoot(page, 'print-batch-record');
+  const axe = await new AxeBuilder({ page }).include('.print-page').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // In print: no header or buttons, black on white.
   await page.emulateMedia({ media: 'print' });
