@@ -16,6 +16,7 @@ function trailOf(plant: Plant, runId: string, origin: string, extra: Partial<Tra
     signatures: plant.signatures.filter((s) => s.stepId === stepId),
     outcomes: new Map(),
     stepNumber: (id) => plant.state.steps.get(id)?.number ?? null,
+    fields: plant.step(runId, origin).fields,
     ...extra,
   });
 }
@@ -83,6 +84,13 @@ describe('step trail', () => {
       ['Redline opened: To do → Redline', 'Wrong torque value'],
       ['Redline cancelled: Redline → To do', null],
     ]);
+  });
+
+  it('names the values a signature covers, and the parts installed', () => {
+    const plant = new Plant();
+    plant.prepareUpTo('R-1', 'qa');
+    expect(trailOf(plant, 'R-1', 'torque').at(-1)?.signature?.values).toEqual(['Wrench setting: 12 Nm']);
+    expect(trailOf(plant, 'R-1', 'connector').map((l) => l.what)).toEqual([`Part installed: ${String(plant.step('R-1', 'connector').buildRequirements[0]?.partNumber)} serial C-R-1`, 'Signed off: To do → Complete']);
   });
 
   it('leaves out other steps and other runs', () => {

@@ -38,6 +38,7 @@ function HistoryLine({ line, ownStation }: { line: TrailLine; ownStation: string
       {line.signature && (
         <p className="trail-signature">
           <span aria-hidden="true">✍</span> Signed by <strong>{line.signature.name}</strong> · {meaningWords[line.signature.meaning]} · <When iso={line.signature.signedAt} />
+          {line.signature.values.length > 0 && <span className="trail-signed-values"> · covering {line.signature.values.join('; ')}</span>}
         </p>
       )}
       {line.reason && <p className="trail-reason">Reason: {line.reason}</p>}

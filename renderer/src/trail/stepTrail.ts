@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import type { Outcome } from '../../../shared/schemas/outcome';
+import type { FieldDef, FieldValue } from '../../../shared/schemas/procedure';
 import type { Signature, SignatureMeaning } from '../../../shared/schemas/signature';
 import type { CachedAuditEntry } from '../store/db';
 import { provenanceText } from '../run/provenance';
@@ -20,12 +21,16 @@ export interface TrailSources {
   outcomes: ReadonlyMap<string, Outcome>;
   /** The number a person reads for a step of this run's procedure ("2.2"), by step id. */
   stepNumber: (stepId: string) => string | null;
+  /** The step's fields, to name the values a signature covers. */
+  fields: readonly Pick<FieldDef, 'id' | 'label' | 'unit'>[];
 }
 
 export interface TrailSignature {
   name: string;
   meaning: SignatureMeaning;
   signedAt: string;
+  /** The values the signature covers, "Label: value unit", in the step's field order. */
+  values: string[];
 }
 
 /** One line of a step's history, in words, read-only. */
@@ -54,6 +59,16 @@ const byTime = (a: { at: string; id: string }, b: { at: string; id: string }) =>
 function stateChange(entry: AuditEntry): string | null {
   if (entry.fromState === null || entry.toState === null || entry.fromState === entry.toState) return null;
   return `${stepStateWord(entry.fromState)} → ${stepStateWord(entry.toState)}`;
+}
+
+function signedValues(values: Readonly<Record<string, FieldValue>>, fields: TrailSources['fields']): string[] {
+  const known = fields.filter((f) => f.id in values).map((f) => ({ label: f.label, unit: f.unit, value: values[f.id] }));
+  // A value whose field a redline later removed is still part of what was signed.
+  const unknown = Object.keys(values).filter((id) => !fields.some((f) => f.id === id)).map((id) => ({ label: id, unit: undefined, value: values[id] }));
+  return [...known, ...unknown].map(({ label, unit, value }) => {
+    const shown = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
+    return `${label}: ${shown}${unit ? ` ${unit}` : ''}`;
+  });
 }
 
 function targetsOf(entry: AuditEntry, sources: TrailSources): string | null {
@@ -92,7 +107,7 @@ export function stepTrail(sources: TrailSources): TrailLine[] {
       who: entry.actorName,
       station: entry.stationId,
       what: change ? `${action}: ${change}` : action,
-      signature: signed ? { name: signed.signerName, meaning: signed.meaning, signedAt: signed.signedAt } : null,
+      signature: signed ? { name: signed.signerName, meaning: signed.meaning, signedAt: signed.signedAt, values: signedValues(signed.values, sources.fields) } : null,
       reason: entry.reason,
       source: entry.provenance ? provenanceText(entry.provenance, sources.stepNumber(entry.provenance.fromStepId)) : null,
       targets: targetsOf(entry, sources),

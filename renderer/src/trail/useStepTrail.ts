@@ -24,6 +24,6 @@ export function useStepTrail(data: RunData, step: RunStep): TrailLine[] | undefi
     for (const row of outcomeRows) if (row) outcomes.set(row.operationId, row.outcome);
     // A step of another run in the batch reads with this run's number for the same procedure step.
     const stepNumber = (stepId: string) => data.steps.find((s) => stepId.endsWith(`/${s.originStepId}`))?.number ?? null;
-    return stepTrail({ stepId: step.id, runId: step.runId, entries, related, signatures: data.signatures.filter((s) => s.stepId === step.id), outcomes, stepNumber });
-  }, [db, data, step.id, step.runId]);
+    return stepTrail({ stepId: step.id, runId: step.runId, entries, related, signatures: data.signatures.filter((s) => s.stepId === step.id), outcomes, stepNumber, fields: step.fields });
+  }, [db, data, step.id, step.runId, step.fields]);
 }
