@@ -159,7 +159,9 @@ export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K 
 
 /** Operations that act on one step of one run (and may propagate to its siblings). */
 export type StepOperation = Extract<Operation, { stepId: string }>;
-export type BatchOperation = Exclude<Operation, StepOperation>;
+export type ResolveReviewOperation = OperationOf<'resolveReview'>;
+/** Operations on batch membership and titles. */
+export type BatchOperation = Exclude<Operation, StepOperation | ResolveReviewOperation>;
 
 export function isStepOperation(op: Operation): op is StepOperation {
   return 'stepId' in op;
