@@ -12,7 +12,7 @@ const appendOnlyTables = ['audit', 'feed', 'operations', 'review_resolutions', '
 
 let server: TestServer;
 let station: StationClient;
-let reviewedOperationId: string;
+let reviewId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -24,9 +24,13 @@ beforeAll(async () => {
   const second = await other.stepOp('redlineOpen', 'R-2', 'inspect', { reason: 'Two' }, 'admin');
   second.seen.stepVersion = 0;
   await other.push(second);
-  reviewedOperationId = second.id;
-  const resolved = await station.post(`/v1/review/${second.id}/resolve`, { actorId: 'u-sup', note: 'Kept the first' });
-  expect(resolved.status).toBe(200);
+  reviewId = `${second.id}~R-2`;
+  const resolved = await station.push(station.batchOp('resolveReview', { reviewId, action: 'acceptServer', reason: 'Kept the first' }, 'sup'));
+  expect(resolved.results[0]?.outcome.status).toBe('applied');
+  // Resolutions are operations now; review_resolutions keeps what the first schema's endpoint wrote.
+  server.store.db
+    .prepare('INSERT INTO review_resolutions (operation_id, resolved_by, note, resolved_at) VALUES (?, ?, ?, ?)')
+    .run(second.id, 'u-sup', 'Legacy decision', '2026-01-01T00:00:00.000Z');
 });
 afterAll(async () => {
   await server.dispose();
@@ -61,7 +65,7 @@ describe('no HTTP way to edit the trail', () => {
     apiPaths.run.replace(':id', 'R-1'),
     '/v1/audit',
     '/v1/signatures/R-1',
-    () => apiPaths.resolveReview.replace(':operationId', reviewedOperationId),
+    () => `${apiPaths.review}/${encodeURIComponent(reviewId)}`,
   ];
   it.each(['PUT', 'PATCH', 'DELETE'])('refuses %s on the run, audit, signature and review paths and changes nothing', async (method) => {
     const before = snapshot();
@@ -75,12 +79,20 @@ describe('no HTTP way to edit the trail', () => {
     expect(await station.get(apiPaths.runAudit.replace(':id', 'R-1'))).toEqual(auditBefore);
   });
 
-  it('refuses a POST to the audit path and a second resolution of a decided review', async () => {
+  it('refuses a POST to the audit path and changes nothing', async () => {
     const before = snapshot();
     const post = await station.post(apiPaths.runAudit.replace(':id', 'R-1'), { action: 'signOff' });
     expect([404, 405]).toContain(post.status);
-    const again = await station.post<{ resolution: { note: string } }>(`/v1/review/${reviewedOperationId}/resolve`, { actorId: 'u-sup', note: 'Changed my mind' });
-    expect(again.body.resolution.note).toBe('Kept the first');
     expect(snapshot()).toEqual(before);
+  });
+
+  it('keeps the first decision on a review: a second resolution changes no review row', async () => {
+    const decided = () => server.store.db.prepare('SELECT body FROM reviews WHERE id = ?').get(reviewId);
+    const before = decided();
+    const again = await station.push(station.batchOp('resolveReview', { reviewId, action: 'reopen', reason: 'Changed my mind' }, 'sup'));
+    const outcome = again.results[0]?.outcome;
+    expect(outcome?.status).toBe('applied');
+    expect(outcome?.status === 'applied' ? outcome.note : null).toMatch(/Already resolved/);
+    expect(decided()).toEqual(before);
   });
 });

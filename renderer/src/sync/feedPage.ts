@@ -17,6 +17,8 @@ function toCacheChange(entry: FeedEntry): CacheChange {
     case 'audit':
       // Kept for the step's history: when the server received it is part of the record.
       return { entity: 'audit', op: 'put', row: { ...entry.row, receivedAt: entry.receivedAt } };
+    case 'review':
+      return { entity: 'review', op: 'put', row: entry.row };
     case 'procedure':
       return { entity: 'procedure', op: 'put', row: entry.row };
     case 'user':

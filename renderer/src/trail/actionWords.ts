@@ -23,6 +23,7 @@ export const actionWords: Record<OperationKind, string> = {
   addBuildRequirement: 'Part requirement added',
   applyBuildRequirementToBatch: 'Part requirement added',
   recordInstall: 'Part installed',
+  resolveReview: 'Review decided',
 };
 
 const isKind = (action: string): action is OperationKind => Object.hasOwn(actionWords, action);
