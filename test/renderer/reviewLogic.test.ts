@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Batch } from '../../shared/schemas/batch';
+import type { SyncStatus } from '../../shared/sync/messages';
+import type { BatchSummary } from '../../renderer/src/review/batchSummaries';
+import { orderBatches } from '../../renderer/src/review/batchSummaries';
+import { freshnessOf } from '../../renderer/src/review/freshness';
+import { hourlyProgress, maxHours } from '../../renderer/src/review/progressBuckets';
+
+const done = (signedAt: string) => ({ state: 'complete' as const, completion: { signatureId: 's', signerName: 'Ana', signedAt } });
+
+describe('steps completed per hour', () => {
+  it('counts each complete step in the hour of its signature, keeping empty hours between', () => {
+    const p = hourlyProgress([
+      done('2026-03-02T08:05:00Z'),
+      done('2026-03-02T08:59:59Z'),
+      done('2026-03-02T10:00:00Z'),
+      { state: 'todo', completion: null },
+      // Reopened: its old completion does not count.
+      { state: 'in_progress', completion: { signatureId: 's', signerName: 'Ana', signedAt: '2026-03-02T09:10:00Z' } },
+    ]);
+    expect(p.hours.map((h) => new Date(h * 1000).toISOString())).toEqual(['2026-03-02T08:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z']);
+    expect(p.completed).toEqual([2, 0, 1]);
+    expect(p.cumulative).toEqual([2, 2, 3]);
+  });
+
+  it('is empty with nothing complete, and keeps the most recent hours of a long batch', () => {
+    expect(hourlyProgress([{ state: 'todo', completion: null }])).toEqual({ hours: [], completed: [], cumulative: [] });
+    const long = hourlyProgress([done('2026-01-01T00:30:00Z'), done('2026-03-01T00:30:00Z')]);
+    expect(long.hours.length).toBe(maxHours);
+    // The early step is before the chart's first hour but still counted in the running total.
+    expect(long.cumulative.at(-1)).toBe(2);
+    expect(long.cumulative[0]).toBe(1);
+  });
+});
+
+describe('how fresh the supervisor screens are', () => {
+  const status = (over: Partial<SyncStatus>): SyncStatus => ({ online: true, phase: 'idle', waiting: 0, lastSyncAt: '2026-03-02T08:00:00Z', lastError: null, retryAt: null, ...over });
+
+  it('is up to date only online, synced, with nothing waiting and no error', () => {
+    expect(freshnessOf({ syncs: true, status: status({}), lastSyncAt: null, waiting: 0 })).toEqual({ kind: 'current' });
+    expect(freshnessOf({ syncs: true, status: status({}), lastSyncAt: null, waiting: 2 })).toEqual({ kind: 'asOf', at: '2026-03-02T08:00:00Z', offline: false });
+    expect(freshnessOf({ syncs: true, status: status({ online: false }), lastSyncAt: null, waiting: 0 })).toEqual({ kind: 'asOf', at: '2026-03-02T08:00:00Z', offline: true });
+    expect(freshnessOf({ syncs: true, status: status({ lastError: { code: 'x', message: 'down', permanent: false } }), lastSyncAt: null, waiting: 0 }).kind).toBe('asOf');
+  });
+
+  it('falls back to the cached last sync time before the sync worker speaks, and says a demo plant does not sync', () => {
+    expect(freshnessOf({ syncs: true, status: null, lastSyncAt: '2026-03-01T17:00:00Z', waiting: 0 })).toEqual({ kind: 'asOf', at: '2026-03-01T17:00:00Z', offline: true });
+    expect(freshnessOf({ syncs: false, status: null, lastSyncAt: null, waiting: 0 })).toEqual({ kind: 'demo' });
+  });
+});
+
+describe('the batches list order', () => {
+  const summary = (id: string, needing: number, doneSteps: number, updatedAt: string): BatchSummary => ({
+    batch: { id, title: null, memberRunIds: [], createdBy: 'u', createdAt: updatedAt, updatedAt } satisfies Batch,
+    runs: 3,
+    done: doneSteps,
+    total: 10,
+    needing,
+    byKind: { failed: 0, hold: needing, redline: 0, excluded: 0, review: 0 },
+  });
+
+  it('puts those needing someone first, then unfinished, then the latest', () => {
+    const ordered = orderBatches([
+      summary('B-done', 0, 10, '2026-03-03T00:00:00Z'),
+      summary('B-old', 0, 2, '2026-03-01T00:00:00Z'),
+      summary('B-new', 0, 2, '2026-03-02T00:00:00Z'),
+      summary('B-one', 1, 2, '2026-02-01T00:00:00Z'),
+      summary('B-two', 2, 2, '2026-02-01T00:00:00Z'),
+    ]);
+    expect(ordered.map((s) => s.batch.id)).toEqual(['B-two', 'B-one', 'B-new', 'B-old', 'B-done']);
+  });
+});
