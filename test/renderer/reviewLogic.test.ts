@@ -4,12 +4,12 @@ import type { SyncStatus } from '../../shared/sync/messages';
 import type { BatchSummary } from '../../renderer/src/review/batchSummaries';
 import { orderBatches } from '../../renderer/src/review/batchSummaries';
 import { freshnessOf } from '../../renderer/src/review/freshness';
-import { hourlyProgress, maxHours } from '../../renderer/src/review/progressBuckets';
+import { hourlyProgress } from '../../renderer/src/review/progressBuckets';
 
 const done = (signedAt: string) => ({ state: 'complete' as const, completion: { signatureId: 's', signerName: 'Ana', signedAt } });
 
 describe('steps completed per hour', () => {
-  it('counts each complete step in the hour of its signature, keeping empty hours between', () => {
+  it('counts each complete step in the hour of its signature, listing only hours with work', () => {
     const p = hourlyProgress([
       done('2026-03-02T08:05:00Z'),
       done('2026-03-02T08:59:59Z'),
@@ -18,18 +18,17 @@ describe('steps completed per hour', () => {
       // Reopened: its old completion does not count.
       { state: 'in_progress', completion: { signatureId: 's', signerName: 'Ana', signedAt: '2026-03-02T09:10:00Z' } },
     ]);
-    expect(p.hours.map((h) => new Date(h * 1000).toISOString())).toEqual(['2026-03-02T08:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z']);
-    expect(p.completed).toEqual([2, 0, 1]);
-    expect(p.cumulative).toEqual([2, 2, 3]);
+    expect(p.hours.map((h) => new Date(h * 1000).toISOString())).toEqual(['2026-03-02T08:00:00.000Z', '2026-03-02T10:00:00.000Z']);
+    expect(p.completed).toEqual([2, 1]);
+    expect(p.cumulative).toEqual([2, 3]);
   });
 
-  it('is empty with nothing complete, and keeps the most recent hours of a long batch', () => {
+  it('is empty with nothing complete, and orders hours months apart without filling between them', () => {
     expect(hourlyProgress([{ state: 'todo', completion: null }])).toEqual({ hours: [], completed: [], cumulative: [] });
-    const long = hourlyProgress([done('2026-01-01T00:30:00Z'), done('2026-03-01T00:30:00Z')]);
-    expect(long.hours.length).toBe(maxHours);
-    // The early step is before the chart's first hour but still counted in the running total.
-    expect(long.cumulative.at(-1)).toBe(2);
-    expect(long.cumulative[0]).toBe(1);
+    const long = hourlyProgress([done('2026-03-01T00:30:00Z'), done('2026-01-01T00:30:00Z'), done('2026-01-01T00:10:00Z')]);
+    expect(long.hours.map((h) => new Date(h * 1000).toISOString())).toEqual(['2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z']);
+    expect(long.completed).toEqual([2, 1]);
+    expect(long.cumulative).toEqual([2, 3]);
   });
 });
 

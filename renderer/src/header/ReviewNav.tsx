@@ -18,7 +18,13 @@ export function ReviewNav() {
         Batches
       </a>
       <a href={hrefOf({ name: 'reviewQueue' })} aria-current={onQueue ? 'page' : undefined}>
-        Review{open === undefined ? '' : ` (${String(open)} open)`}
+        Review
+        {open !== undefined && (
+          <span className="open-count">
+            {open.toLocaleString('en')}
+            <span className="visually-hidden"> open</span>
+          </span>
+        )}
       </a>
     </nav>
   );

@@ -5,6 +5,10 @@ import { formatShort, plural } from '../ui/format';
 import type { HourlyProgress } from './progressBuckets';
 
 const barColour = '#1f4e79';
+const day = 86_400;
+// The axis reads dates the way the rest of the station writes them ("5 Jan", "5 Jan, 06:00").
+const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const hourLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /**
  * The batch's progress over time: steps completed in each hour, as bars drawn by uPlot. The canvas is hidden from screen readers; the summary and the table below it
@@ -31,7 +35,7 @@ export function ProgressChart({ progress }: { progress: HourlyProgress }) {
   }
   const busiest = progress.completed.reduce((best, n, i) => (n > (progress.completed[best] ?? 0) ? i : best), 0);
   const total = progress.cumulative[progress.cumulative.length - 1] ?? 0;
-  const worked = progress.completed.filter((n) => n > 0).length;
+  const hourText = (i: number) => formatShort(new Date((progress.hours[i] ?? 0) * 1000).toISOString());
   return (
     <figure className="progress-chart">
       <div className="chart-legend" aria-hidden="true">
@@ -39,8 +43,8 @@ export function ProgressChart({ progress }: { progress: HourlyProgress }) {
       </div>
       <div ref={box} className="chart-box" aria-hidden="true" />
       <figcaption>
-        {plural(total, 'step')} completed over {plural(worked, 'working hour')}, from {formatShort(new Date((progress.hours[0] ?? 0) * 1000).toISOString())}; the
-        busiest hour was {formatShort(new Date((progress.hours[busiest] ?? 0) * 1000).toISOString())} with {plural(progress.completed[busiest] ?? 0, 'step')}.
+        {plural(total, 'step')} completed in {plural(progress.hours.length, 'hour')} with work, the first in the hour from {hourText(0)}, the latest from{' '}
+        {hourText(progress.hours.length - 1)}; the busiest hour was from {hourText(busiest)}, with {plural(progress.completed[busiest] ?? 0, 'step')}.
       </figcaption>
       <details className="chart-table">
         <summary>The hours in numbers</summary>
@@ -53,15 +57,13 @@ export function ProgressChart({ progress }: { progress: HourlyProgress }) {
             </tr>
           </thead>
           <tbody>
-            {progress.hours.map((h, i) =>
-              (progress.completed[i] ?? 0) === 0 ? null : (
-                <tr key={h}>
-                  <td>{formatShort(new Date(h * 1000).toISOString())}</td>
-                  <td>{progress.completed[i]}</td>
-                  <td>{progress.cumulative[i]}</td>
-                </tr>
-              ),
-            )}
+            {progress.hours.map((h, i) => (
+              <tr key={h}>
+                <td>{hourText(i)}</td>
+                <td>{progress.completed[i]}</td>
+                <td>{progress.cumulative[i]}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </details>
@@ -70,7 +72,8 @@ export function ProgressChart({ progress }: { progress: HourlyProgress }) {
 }
 
 function chartOptions(width: number): uPlot.Options {
-  const bars = uPlot.paths.bars?.({ size: [0.8, 40] });
+  // Hours far apart would make bars a hairline: at least 6 px, at most 40.
+  const bars = uPlot.paths.bars?.({ size: [0.8, 40, 6] });
   return {
     width,
     height: 240,
@@ -78,7 +81,7 @@ function chartOptions(width: number): uPlot.Options {
     cursor: { show: false },
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
     axes: [
-      { stroke: '#1b1f24' },
+      { stroke: '#1b1f24', values: (_u, splits, _axis, _space, incr) => splits.map((t) => (incr >= day ? dayLabel : hourLabel).format(t * 1000)) },
       { stroke: '#1b1f24', label: 'Steps per hour', size: 60 },
     ],
     series: [

@@ -1,0 +1,168 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { openRun, pickStep, start, stepDetail, stepState } from './helpers';
+
+// Issue 6, the supervisor's batch review: the runs × steps matrix after a sign-off made through
+// the batch, its CSV, its needs-attention filters, a cell opening its run at its step, the
+// refusal a technician gets, axe, and the screenshots.
+
+const shots = '.artifacts/screenshots';
+const line2 = ['R-1005', 'R-1006', 'R-1007', 'R-1008', 'R-1009', 'R-1010'];
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+async function signOffPlaceComponents(page: Page): Promise<void> {
+  await openRun(page, 'R-1005');
+  await pickStep(page, 'Place components');
+  await stepDetail(page).getByRole('group', { name: 'Step actions' }).getByRole('button', { name: 'Sign off', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign off step 2.2 "Place components"' });
+  await dialog.getByLabel('PIN').fill('4444');
+  await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(stepState(page)).toHaveText(/Complete/);
+}
+
+async function openBatchReview(page: Page, batchId: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Supervisor' }).getByRole('link', { name: 'Batches' }).click();
+  await page.getByRole('link', { name: new RegExp(`^Batch ${batchId}\\b`) }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Batch ${batchId}`) })).toBeVisible();
+}
+
+function cell(page: Page, runId: string, step: string) {
+  return page.getByRole('link', { name: new RegExp(`^${runId}, step ${step.replace('.', '\\.')}: `) });
+}
+
+/** The matrix as its screen shows it: the header row, then each run with its cells' words. */
+async function matrixOnScreen(page: Page): Promise<{ head: string[]; rows: string[][] }> {
+  return page.locator('table.batch-matrix').evaluate((table) => {
+    const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const head = [...table.querySelectorAll('thead th')].slice(1).map(text);
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [text(tr.querySelector('th .run-link')), ...[...tr.querySelectorAll('td .cell-word')].map(text)]);
+    return { head, rows };
+  });
+}
+
+test('after a sign-off through the batch, the matrix shows every sibling of B-101 as it now stands', async ({ page }) => {
+  await start(page, 'sup');
+  await signOffPlaceComponents(page);
+  await openBatchReview(page, 'B-101');
+  await expect(page.getByTestId('freshness')).toHaveText("This station's own demo plant: nothing to sync");
+  for (const id of ['R-1005', 'R-1006', 'R-1007', 'R-1008']) await expect(cell(page, id, '2.2')).toHaveAccessibleName(`${id}, step 2.2: Complete`);
+  await expect(cell(page, 'R-1009', '2.2')).toHaveAccessibleName('R-1009, step 2.2: To do · Left out');
+  await expect(cell(page, 'R-1010', '2.2')).toHaveAccessibleName('R-1010, step 2.2: On hold · Left out');
+  // The kit section was signed through the batch before: complete everywhere.
+  for (const id of line2) await expect(cell(page, id, '1')).toHaveAccessibleName(`${id}, step 1: Complete`);
+  await expect(page.getByText(/^All 6 runs$/)).toBeVisible();
+});
+
+test('the CSV export starts with a byte-order mark and matches the matrix on screen cell by cell', async ({ page }) => {
+  await start(page, 'sup');
+  await signOffPlaceComponents(page);
+  await openBatchReview(page, 'B-101');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('batch-B-101.csv');
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const [header, ...rows] = parsed.data;
+  const screen = await matrixOnScreen(page);
+  expect(header?.slice(4)).toEqual(screen.head);
+  expect(rows.map((r) => r[0])).toEqual(line2);
+  expect(rows.map((r) => [r[0] ?? '', ...r.slice(4)])).toEqual(screen.rows);
+  expect(rows.find((r) => r[0] === 'R-1009')).toContain('To do · Left out');
+});
+
+test('the needs-attention filters narrow the rows to the runs with such a cell', async ({ page }) => {
+  await start(page, 'sup');
+  await signOffPlaceComponents(page);
+  await openBatchReview(page, 'B-101');
+  const filters = page.getByRole('group', { name: 'Show only runs that need attention' });
+  const rowIds = () => page.locator('table.batch-matrix tbody .run-link').allInnerTexts();
+
+  await filters.getByRole('button', { name: 'On hold (1)' }).click();
+  await expect(page.getByText('1 of 6 runs')).toBeVisible();
+  expect(await rowIds()).toEqual(['R-1010']);
+
+  await filters.getByRole('button', { name: 'On hold (1)' }).click();
+  await filters.getByRole('button', { name: 'Left out of a batch change (2)' }).click();
+  await expect(page.getByText('2 of 6 runs')).toBeVisible();
+  expect(await rowIds()).toEqual(['R-1009', 'R-1010']);
+
+  await filters.getByRole('button', { name: 'Left out of a batch change (2)' }).click();
+  await filters.getByRole('button', { name: 'Failed (0)' }).click();
+  await expect(page.getByText('0 of 6 runs')).toBeVisible();
+  expect(await rowIds()).toEqual([]);
+
+  await filters.getByRole('button', { name: 'Show all runs' }).click();
+  await expect(page.getByText('All 6 runs')).toBeVisible();
+  expect(await rowIds()).toEqual(line2);
+});
+
+test('a click on a cell opens that run at that step', async ({ page }) => {
+  await start(page, 'sup');
+  await openBatchReview(page, 'B-101');
+  await cell(page, 'R-1009', '2.2').click();
+  await expect(page).toHaveURL(/#\/runs\/R-1009\/steps\/R-1009%2Fcb-smt-place$/);
+  await expect(page.getByRole('heading', { level: 2, name: /^R-1009/ })).toBeVisible();
+  await expect(stepDetail(page).getByRole('heading', { level: 3, name: /Place components/ })).toBeVisible();
+  await expect(stepState(page)).toHaveText(/To do/);
+});
+
+test('a technician sees no supervisor links and is refused the batch review, the batches and the review queue', async ({ page }) => {
+  await start(page, 'tech');
+  await expect(page.getByRole('navigation', { name: 'Supervisor' })).toHaveCount(0);
+  for (const [hash, what] of [['#/batches/B-101', 'the batch review'], ['#/batches', 'the batches'], ['#/review', 'the review queue']] as const) {
+    await page.goto(`/${hash}`);
+    await expect(page.getByRole('heading', { level: 2, name: `Only supervisors can open ${what}` })).toBeVisible();
+    await expect(page.getByText('Ana Ortiz does not have the permission to review batches and operations.')).toBeVisible();
+    await expect(page.locator('table')).toHaveCount(0);
+  }
+});
+
+test('the batch review (matrix and chart) and the review queue have no WCAG 2.2 AA violations', async ({ page }) => {
+  await start(page, 'sup');
+  await signOffPlaceComponents(page);
+  await openBatchReview(page, 'B-101');
+  await expect(page.locator('.chart-box canvas').first()).toBeVisible();
+  await expect(page.getByRole('figure').getByText(/^\d+ steps? completed in \d+ hours? with work/)).toBeVisible();
+  await page.getByRole('button', { name: /^Close|^Dismiss|×/ }).first().click();
+  await page.getByText('The hours in numbers').click();
+  await expectNoViolations(page);
+  await page.getByText('The hours in numbers').click();
+  await shoot(page, '7-batch-review', true);
+
+  await page.getByRole('navigation', { name: 'Supervisor' }).getByRole('link', { name: /^Review/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Review queue/ })).toBeVisible();
+  await expectNoViolations(page);
+  await shoot(page, '8-review-queue', false);
+});
+
+test('a supervisor’s header, with the Batches and Review links, stays on one line at 1280 px', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await start(page, 'sup');
+  const nav = page.getByRole('navigation', { name: 'Supervisor' });
+  await expect(nav.getByRole('link', { name: 'Batches' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: /^Review \d+ open$/ })).toBeVisible();
+  const tops = await page.locator('.app-header > *').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+  const header = await page.locator('.app-header').boundingBox();
+  // Every part starts within the first line of the header (none has wrapped onto a second).
+  expect(tops.every((t) => t < 40)).toBe(true);
+  expect(header?.height).toBeLessThan(80);
+  for (const link of await nav.getByRole('link').all()) expect((await link.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+});
+
+async function expectNoViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact ?? ''}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(found).toEqual([]);
+}
+
+async function shoot(page: Page, name: string, fullPage: boolean): Promise<void> {
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage });
+}
