@@ -48,6 +48,7 @@ export class FeedStore {
       batch: body('batches'),
       signature: body('signatures'),
       audit: body('audit', ', received_at'),
+      review: body('reviews'),
       procedure: body('procedures'),
       // People are sent as their public profile: never the badge or the PIN hash.
       user: db.prepare<[string], { body: string }>(
@@ -110,6 +111,8 @@ export class FeedStore {
         return found ? { ...base, entity: 'signature', op: 'put', row: fromJson(found.body) } : null;
       case 'audit':
         return found ? { ...base, entity: 'audit', op: 'put', row: fromJson(found.body), receivedAt: found.received_at ?? row.committed_at } : null;
+      case 'review':
+        return found ? { ...base, entity: 'review', op: 'put', row: fromJson(found.body) } : null;
       case 'procedure':
         return found ? { ...base, entity: 'procedure', op: 'put', row: fromJson(found.body) } : null;
       case 'user':

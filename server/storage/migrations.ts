@@ -158,4 +158,71 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER feed_no_delete BEFORE DELETE ON feed
     BEGIN SELECT RAISE(ABORT, 'the change feed is append-only'); END;
   `,
+
+  /*
+   * 2: review items as plant rows. One current row per decision (operation x run), written by the
+   * push path like runs and run_steps; its history is the audit trail and the feed. Resolution is
+   * an operation now: review_resolutions is no longer written, but kept with its triggers, as
+   * evidence. Items from before this version are back-filled from the operations that need
+   * review, each with a feed entry so stations that already pulled past them receive them:
+   *   - a needs_review outcome: its step, and the server's side the outcome recorded;
+   *   - an exclusion marked for review: the left-out run's step from the same procedure step, and
+   *     no server's side (what that step was when the operation arrived was never recorded);
+   *   - a note-only resolution becomes an 'acceptServer' decision with the note as its reason,
+   *     named by 'legacy-resolution:<operation id>' as no operation made it.
+   */ `
+  CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    operation_id TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    step_id TEXT,
+    batch_id TEXT,
+    resolved INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX reviews_open ON reviews (resolved);
+  CREATE INDEX reviews_operation ON reviews (operation_id);
+
+  CREATE TEMP TABLE legacy_review AS
+    SELECT o.id AS operation_id, json_extract(o.body, '$.runId') AS run_id, json_extract(o.body, '$.stepId') AS step_id,
+           json_extract(o.outcome, '$.code') AS kind, json_extract(o.outcome, '$.reason') AS reason,
+           json_extract(o.outcome, '$.current') AS server_side, o.feed_seq AS feed_seq, 0 AS part
+    FROM operations o
+    WHERE o.needs_review = 1 AND json_extract(o.outcome, '$.status') = 'needs_review'
+    UNION ALL
+    SELECT o.id, json_extract(e.value, '$.runId'),
+           COALESCE(json_extract(e.value, '$.stepId'),
+             (SELECT s.id FROM run_steps s WHERE s.run_id = json_extract(e.value, '$.runId')
+                AND json_extract(s.body, '$.originStepId') =
+                  (SELECT json_extract(t.body, '$.originStepId') FROM run_steps t WHERE t.id = json_extract(o.body, '$.stepId')))),
+           'left_out', json_extract(e.value, '$.reason'), NULL, o.feed_seq, e.key + 1
+    FROM operations o, json_each(o.outcome, '$.excluded') e
+    WHERE o.needs_review = 1 AND json_extract(o.outcome, '$.status') = 'applied_with_exclusions'
+      AND json_extract(e.value, '$.review') = 1;
+
+  INSERT INTO reviews (id, operation_id, run_id, step_id, batch_id, resolved, body)
+  SELECT l.operation_id || '~' || l.run_id, l.operation_id, l.run_id, l.step_id, json_extract(o.body, '$.seen.batchId'),
+         r.operation_id IS NOT NULL,
+         json_object(
+           'id', l.operation_id || '~' || l.run_id, 'operationId', l.operation_id, 'kind', l.kind, 'reason', l.reason,
+           'runId', l.run_id, 'stepId', l.step_id, 'batchId', json_extract(o.body, '$.seen.batchId'),
+           'operation', json(o.body), 'serverSide', json(l.server_side),
+           'actorId', o.actor_id, 'actorName', COALESCE(u.name, o.actor_id), 'stationId', o.station_id,
+           'at', json_extract(o.body, '$.at'),
+           'resolution', CASE WHEN r.operation_id IS NULL THEN NULL ELSE json_object(
+             'action', 'acceptServer', 'reason', r.note, 'byId', r.resolved_by, 'byName', COALESCE(ru.name, r.resolved_by),
+             'at', r.resolved_at, 'operationId', 'legacy-resolution:' || o.id) END,
+           'version', CASE WHEN r.operation_id IS NULL THEN 1 ELSE 2 END)
+  FROM legacy_review l
+  JOIN operations o ON o.id = l.operation_id
+  LEFT JOIN users u ON u.id = o.actor_id
+  LEFT JOIN review_resolutions r ON r.operation_id = o.id
+  LEFT JOIN users ru ON ru.id = r.resolved_by
+  ORDER BY l.feed_seq, l.part;
+
+  INSERT INTO feed (entity, entity_id, op, station_id, committed_at)
+  SELECT 'review', id, 'put', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM reviews ORDER BY rowid;
+
+  DROP TABLE legacy_review;
+  `,
 ];

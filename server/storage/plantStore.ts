@@ -2,6 +2,7 @@ import type { ScopeNeeds, ScopeRows } from '../../shared/engine/scope';
 import type { AuditEntry } from '../../shared/schemas/audit';
 import type { Batch } from '../../shared/schemas/batch';
 import type { Change } from '../../shared/schemas/change';
+import type { Review } from '../../shared/schemas/review';
 import type { Run, RunStep } from '../../shared/schemas/run';
 import type { Signature } from '../../shared/schemas/signature';
 import type { User } from '../../shared/schemas/users';
@@ -33,6 +34,8 @@ export class PlantStore {
   private readonly removeBatch;
   private readonly insertSignature;
   private readonly insertAudit;
+  private readonly reviewsById;
+  private readonly upsertReview;
 
   constructor(
     private readonly db: Db,
@@ -63,6 +66,11 @@ export class PlantStore {
     this.insertAudit = db.prepare(
       'INSERT INTO audit (id, operation_id, run_id, batch_id, body, received_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.reviewsById = db.prepare<[string], { body: string }>('SELECT body FROM reviews WHERE id IN (SELECT value FROM json_each(?))');
+    this.upsertReview = db.prepare(`
+      INSERT INTO reviews (id, operation_id, run_id, step_id, batch_id, resolved, body)
+      VALUES (@id, @operationId, @runId, @stepId, @batchId, @resolved, @body)
+      ON CONFLICT (id) DO UPDATE SET resolved = excluded.resolved, body = excluded.body`);
   }
 
   /** The loader scope.ts asks for: each run comes with all of its steps. */
@@ -73,6 +81,7 @@ export class PlantStore {
       steps: needs.runIds.length ? this.stepsOfRuns.all(runIds).map((r) => fromJson<RunStep>(r.body)) : [],
       batches: needs.batchIds.length ? this.batchesById.all(idList(needs.batchIds)).map((r) => fromJson<Batch>(r.body)) : [],
       users: needs.userIds.length ? this.usersById.all(idList(needs.userIds)).map(toUser) : [],
+      reviews: needs.reviewIds.length ? this.reviewsById.all(idList(needs.reviewIds)).map((r) => fromJson<Review>(r.body)) : [],
     };
   }
 
@@ -106,6 +115,13 @@ export class PlantStore {
     this.feed.append('audit', entry.id, 'put', null, at);
   }
 
+  /** A review item's current row: raised once, then put again once when resolved. */
+  putReview(review: Review, at: string): void {
+    const { id, operationId, runId, stepId, batchId } = review;
+    this.upsertReview.run({ id, operationId, runId, stepId, batchId, resolved: review.resolution ? 1 : 0, body: JSON.stringify(review) });
+    this.feed.append('review', review.id, 'put', null, at);
+  }
+
   /** Writes what the engine returned, in its order; `at` is the server's receive time. */
   write(changes: readonly Change[], at: string): void {
     for (const change of changes) {
@@ -125,6 +141,9 @@ export class PlantStore {
           break;
         case 'audit':
           this.addAudit(change.row, at);
+          break;
+        case 'review':
+          this.putReview(change.row, at);
           break;
         default:
           change satisfies never;

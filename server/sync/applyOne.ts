@@ -10,7 +10,7 @@ import type { Store } from '../storage/store';
  * write its effects with their feed entries, then its outcome entry and record. The caller holds
  * the transaction, so all of it commits together or not at all.
  */
-export const emptyMutableState = (): MutableEngineState => ({ runs: new Map(), steps: new Map(), batches: new Map(), users: new Map() });
+export const emptyMutableState = (): MutableEngineState => ({ runs: new Map(), steps: new Map(), batches: new Map(), users: new Map(), reviews: new Map() });
 
 export function applyOne(
   store: Store,

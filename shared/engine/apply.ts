@@ -4,6 +4,7 @@ import type { User } from '../schemas/users';
 import { applyStepOperation } from './applyStepOperation';
 import { addRunsToBatch, createBatch, removeRunFromBatch, renameBatch, unbatchAll } from './batchOperations';
 import { Draft } from './draft';
+import { resolveReview } from './resolveReview';
 import { rejected, type ApplyResult } from './result';
 import type { EngineState } from './state';
 
@@ -44,6 +45,8 @@ export function applyOperation(state: EngineState, op: Operation): ApplyResult {
     case 'applyBuildRequirementToBatch':
     case 'recordInstall':
       return applyStepOperation(draft, op, actor);
+    case 'resolveReview':
+      return resolveReview(draft, op, actor);
     default:
       return op satisfies never;
   }

@@ -6,6 +6,7 @@ import type { Provenance } from '../schemas/signature';
 import type { User } from '../schemas/users';
 import { capital, stepLabel } from './describe';
 import type { Draft } from './draft';
+import { raiseLeftOut, raiseReview, serverSideOf } from './raiseReview';
 import type { Plan, StepAction, StepContext } from './plan';
 import { applied, rejected, type ApplyResult } from './result';
 import { findSibling } from './siblings';
@@ -30,11 +31,11 @@ export function applyStepOperation(draft: Draft, op: StepOperation, actor: User)
     case 'same':
       return applied([], [], [], plan.note);
     case 'review':
-      return needsReview(step, plan.code, plan.reason);
+      return needsReview(draft, op, actor, step, plan.code, plan.reason);
     case 'refuse':
       // A refusal caused by the step's state is a conflict when the step moved since its author saw it.
       return plan.conflict && step.version !== op.seen.stepVersion
-        ? needsReview(step, 'stale_step', `${plan.reason}: it changed after you saw it`)
+        ? needsReview(draft, op, actor, step, 'stale_step', `${plan.reason}: it changed after you saw it`)
         : rejected(plan.code, plan.reason);
     case 'change':
       break;
@@ -72,6 +73,7 @@ export function applyStepOperation(draft: Draft, op: StepOperation, actor: User)
       }
     }
   }
+  for (const exclusion of excluded) if (exclusion.review) raiseLeftOut(draft, op, actor, step, exclusion);
   return applied(draft.changes(op.at), propagatedTo, excluded);
 }
 
@@ -80,15 +82,14 @@ function exclusionFor(step: RunStep, plan: Exclude<Plan, { kind: 'change' }>): E
   return { runId: step.runId, stepId: step.id, reason: capital(reason), review: plan.kind === 'review' };
 }
 
-function needsReview(step: RunStep, code: 'stale_step' | 'concurrent_redline', reason: string): ApplyResult {
+/** Nothing changes on the step; the review row a supervisor will decide on is the only write. */
+function needsReview(draft: Draft, op: StepOperation, actor: User, step: RunStep, code: 'stale_step' | 'concurrent_redline', reason: string): ApplyResult {
+  const readable = capital(reason);
+  const batchId = draft.run(step.runId)?.batchId ?? op.seen.batchId;
+  raiseReview(draft, op, actor, { kind: code, reason: readable, runId: step.runId, step, batchId });
   return {
-    outcome: {
-      status: 'needs_review',
-      code,
-      reason: capital(reason),
-      current: { state: step.state, version: step.version, by: step.completion?.signerName ?? step.redline?.openedByName ?? null },
-    },
-    changes: [],
+    outcome: { status: 'needs_review', code, reason: readable, current: serverSideOf(step) },
+    changes: draft.changes(op.at),
   };
 }
 
@@ -112,7 +113,7 @@ function recipientsOf(draft: Draft, run: Run, op: StepOperation): { recipients: 
 }
 
 /** Writes the planned step (a new version) with its audit entry and signature, if any. */
-function write(draft: Draft, before: RunStep, plan: Extract<Plan, { kind: 'change' }>, op: StepOperation, actor: User, provenance: Provenance | null): RunStep {
+export function write(draft: Draft, before: RunStep, plan: Extract<Plan, { kind: 'change' }>, op: StepOperation, actor: User, provenance: Provenance | null): RunStep {
   const changed = plan.next !== before;
   const after = changed ? { ...plan.next, version: before.version + 1, updatedAt: op.at } : before;
   if (changed) draft.putStep(after);

@@ -1,8 +1,10 @@
 import type { AuditEntry } from '../schemas/audit';
 import type { Batch } from '../schemas/batch';
 import type { Change } from '../schemas/change';
+import type { Review } from '../schemas/review';
 import type { Run, RunStep } from '../schemas/run';
 import type { Signature } from '../schemas/signature';
+import type { User } from '../schemas/users';
 import { rollUp } from './rollup';
 import type { EngineState } from './state';
 
@@ -17,6 +19,7 @@ export class Draft {
   private readonly batches = new Map<string, Batch | null>();
   private readonly signatures: Signature[] = [];
   private readonly audit: AuditEntry[] = [];
+  private readonly reviews = new Map<string, Review>();
   private readonly touchedRuns = new Set<string>();
   private readonly originIndex = new Map<string, ReadonlyMap<string, string>>();
 
@@ -80,6 +83,18 @@ export class Draft {
     this.audit.push(entry);
   }
 
+  user(id: string): User | undefined {
+    return this.base.users.get(id);
+  }
+
+  review(id: string): Review | undefined {
+    return this.reviews.get(id) ?? this.base.reviews.get(id);
+  }
+
+  putReview(review: Review): void {
+    this.reviews.set(review.id, review);
+  }
+
   /** Every write, with the status of each run whose steps changed rolled up again. */
   changes(at: string): Change[] {
     for (const runId of this.touchedRuns) {
@@ -99,6 +114,7 @@ export class Draft {
     for (const row of this.steps.values()) changes.push({ entity: 'runStep', op: 'put', row });
     for (const row of this.signatures) changes.push({ entity: 'signature', op: 'put', row });
     for (const row of this.audit) changes.push({ entity: 'audit', op: 'put', row });
+    for (const row of this.reviews.values()) changes.push({ entity: 'review', op: 'put', row });
     return changes;
   }
 }

@@ -1,7 +1,7 @@
 import type { Change } from '../schemas/change';
 import type { Exclusion, Outcome, RejectionCode, StepRef } from '../schemas/outcome';
 
-/** What applying one operation gives: its outcome, and the writes (none unless it applied). */
+/** What applying one operation gives: its outcome, and the writes (a needs_review writes its review row; a rejection writes nothing). */
 export interface ApplyResult {
   outcome: Outcome;
   changes: Change[];

@@ -1,5 +1,6 @@
 import type { Batch } from '../schemas/batch';
 import type { Operation } from '../schemas/operation';
+import type { Review } from '../schemas/review';
 import type { Run, RunStep } from '../schemas/run';
 import type { User } from '../schemas/users';
 import type { EngineState, MutableEngineState } from './state';
@@ -10,24 +11,51 @@ export interface ScopeRows {
   steps: readonly RunStep[];
   batches: readonly Batch[];
   users: readonly User[];
+  reviews: readonly Review[];
 }
 
 export interface ScopeNeeds {
   runIds: string[];
   batchIds: string[];
   userIds: string[];
+  reviewIds: string[];
 }
 
-function namedRuns(op: Operation): readonly string[] {
+/**
+ * The runs an operation names. A step operation also names the runs its author saw in the batch
+ * that are no longer in it (each gets a left-out review on its step). A resolveReview names the
+ * review's run and the run the original operation acted on (applyToRun reads both).
+ */
+function namedRuns(op: Operation, state: EngineState, absent: ReadonlySet<string>): readonly string[] {
+  if (op.kind === 'resolveReview') {
+    const review = state.reviews.get(op.reviewId);
+    if (!review) return [];
+    const original = review.operation;
+    return 'runId' in original ? [review.runId, original.runId] : [review.runId];
+  }
   if ('runIds' in op) return op.runIds;
-  if ('runId' in op) return [op.runId];
-  return [];
+  if (!('runId' in op)) return [];
+  if (!('seen' in op) || op.seen.batchId === null) return [op.runId];
+  const run = state.runs.get(op.runId);
+  if (!run) return [op.runId];
+  const batch = run.batchId === op.seen.batchId ? state.batches.get(run.batchId) : undefined;
+  // The run's batch is loaded first: who left it can only be told once its members are known.
+  if (run.batchId === op.seen.batchId && !batch && !absent.has(`batch:${run.batchId}`)) return [op.runId];
+  const now = new Set(batch?.memberRunIds ?? []);
+  return [op.runId, ...op.seen.batchMembers.filter((id) => !now.has(id))];
+}
+
+/** The people an operation needs: its actor, and for a resolveReview the original author too. */
+function namedUsers(op: Operation, state: EngineState): string[] {
+  if (op.kind !== 'resolveReview') return [op.actorId];
+  const review = state.reviews.get(op.reviewId);
+  return review ? [op.actorId, review.actorId] : [op.actorId];
 }
 
 /**
  * What the engine still needs to apply `op` to `state`: the actor, the runs and batch it names,
  * the batch of every run it holds, and every member of every batch it holds (propagation and the
- * batch rules read them). Ids already asked for and not found are in `absent` and not asked again.
+ * batch rules read them); for a resolveReview, first the review. Ids already asked for and not found are in `absent` and not asked again.
  */
 export function scopeNeeds(op: Operation, state: EngineState, absent: ReadonlySet<string>): ScopeNeeds | null {
   const runIds = new Set<string>();
@@ -38,13 +66,15 @@ export function scopeNeeds(op: Operation, state: EngineState, absent: ReadonlySe
   const wantBatch = (id: string) => {
     if (!state.batches.has(id) && !absent.has(`batch:${id}`)) batchIds.add(id);
   };
-  namedRuns(op).forEach(wantRun);
+  namedRuns(op, state, absent).forEach(wantRun);
   if ('batchId' in op) wantBatch(op.batchId);
   for (const run of state.runs.values()) if (run.batchId !== null) wantBatch(run.batchId);
   for (const batch of state.batches.values()) batch.memberRunIds.forEach(wantRun);
-  const userIds = state.users.has(op.actorId) || absent.has(`user:${op.actorId}`) ? [] : [op.actorId];
-  if (runIds.size === 0 && batchIds.size === 0 && userIds.length === 0) return null;
-  return { runIds: [...runIds], batchIds: [...batchIds], userIds };
+  const userIds = [...new Set(namedUsers(op, state))].filter((id) => !state.users.has(id) && !absent.has(`user:${id}`));
+  const reviewIds =
+    op.kind === 'resolveReview' && !state.reviews.has(op.reviewId) && !absent.has(`review:${op.reviewId}`) ? [op.reviewId] : [];
+  if (runIds.size === 0 && batchIds.size === 0 && userIds.length === 0 && reviewIds.length === 0) return null;
+  return { runIds: [...runIds], batchIds: [...batchIds], userIds, reviewIds };
 }
 
 function merge(state: EngineState, needs: ScopeNeeds, rows: ScopeRows, absent: Set<string>): EngineState {
@@ -52,14 +82,27 @@ function merge(state: EngineState, needs: ScopeNeeds, rows: ScopeRows, absent: S
   const steps = new Map(state.steps);
   const batches = new Map(state.batches);
   const users = new Map(state.users);
-  rows.runs.forEach((r) => runs.set(r.id, r));
-  rows.steps.forEach((s) => steps.set(s.id, s));
-  rows.batches.forEach((b) => batches.set(b.id, b));
-  rows.users.forEach((u) => users.set(u.id, u));
-  needs.runIds.filter((id) => !runs.has(id)).forEach((id) => absent.add(`run:${id}`));
-  needs.batchIds.filter((id) => !batches.has(id)).forEach((id) => absent.add(`batch:${id}`));
-  needs.userIds.filter((id) => !users.has(id)).forEach((id) => absent.add(`user:${id}`));
-  return { runs, steps, batches, users };
+  const reviews = new Map(state.reviews);
+  const next = { runs, steps, batches, users, reviews };
+  putRows(next, rows);
+  markAbsent(next, needs, absent);
+  return next;
+}
+
+function putRows(into: MutableEngineState, rows: ScopeRows): void {
+  rows.runs.forEach((r) => into.runs.set(r.id, r));
+  rows.steps.forEach((s) => into.steps.set(s.id, s));
+  rows.batches.forEach((b) => into.batches.set(b.id, b));
+  rows.users.forEach((u) => into.users.set(u.id, u));
+  rows.reviews.forEach((r) => into.reviews.set(r.id, r));
+}
+
+/** Ids asked for and not found are remembered, so a loop never asks for them again. */
+function markAbsent(state: EngineState, needs: ScopeNeeds, absent: Set<string>): void {
+  needs.runIds.filter((id) => !state.runs.has(id)).forEach((id) => absent.add(`run:${id}`));
+  needs.batchIds.filter((id) => !state.batches.has(id)).forEach((id) => absent.add(`batch:${id}`));
+  needs.userIds.filter((id) => !state.users.has(id)).forEach((id) => absent.add(`user:${id}`));
+  needs.reviewIds.filter((id) => !state.reviews.has(id)).forEach((id) => absent.add(`review:${id}`));
 }
 
 /**
@@ -70,14 +113,8 @@ function merge(state: EngineState, needs: ScopeNeeds, rows: ScopeRows, absent: S
 export function loadScopeInto(op: Operation, load: (needs: ScopeNeeds) => ScopeRows, cache: MutableEngineState): void {
   const absent = new Set<string>();
   for (let needs = scopeNeeds(op, cache, absent); needs; needs = scopeNeeds(op, cache, absent)) {
-    const rows = load(needs);
-    rows.runs.forEach((r) => cache.runs.set(r.id, r));
-    rows.steps.forEach((s) => cache.steps.set(s.id, s));
-    rows.batches.forEach((b) => cache.batches.set(b.id, b));
-    rows.users.forEach((u) => cache.users.set(u.id, u));
-    needs.runIds.filter((id) => !cache.runs.has(id)).forEach((id) => absent.add(`run:${id}`));
-    needs.batchIds.filter((id) => !cache.batches.has(id)).forEach((id) => absent.add(`batch:${id}`));
-    needs.userIds.filter((id) => !cache.users.has(id)).forEach((id) => absent.add(`user:${id}`));
+    putRows(cache, load(needs));
+    markAbsent(cache, needs, absent);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Batch } from '../schemas/batch';
 import type { Change } from '../schemas/change';
+import type { Review } from '../schemas/review';
 import type { Run, RunStep } from '../schemas/run';
 import type { User } from '../schemas/users';
 
@@ -12,10 +13,12 @@ export interface EngineState {
   readonly steps: ReadonlyMap<string, RunStep>;
   readonly batches: ReadonlyMap<string, Batch>;
   readonly users: ReadonlyMap<string, User>;
+  /** Review items a resolveReview names (the engine only reads the one it resolves). */
+  readonly reviews: ReadonlyMap<string, Review>;
 }
 
-export function emptyState(): EngineState {
-  return { runs: new Map(), steps: new Map(), batches: new Map(), users: new Map() };
+export function emptyState(): MutableEngineState {
+  return { runs: new Map(), steps: new Map(), batches: new Map(), users: new Map(), reviews: new Map() };
 }
 
 export function stateFrom(rows: {
@@ -23,6 +26,7 @@ export function stateFrom(rows: {
   steps?: Iterable<RunStep>;
   batches?: Iterable<Batch>;
   users?: Iterable<User>;
+  reviews?: Iterable<Review>;
 }): EngineState {
   const byId = <T extends { id: string }>(items: Iterable<T> | undefined) =>
     new Map([...(items ?? [])].map((item) => [item.id, item] as const));
@@ -31,6 +35,7 @@ export function stateFrom(rows: {
     steps: byId(rows.steps),
     batches: byId(rows.batches),
     users: byId(rows.users),
+    reviews: byId(rows.reviews),
   };
 }
 
@@ -40,13 +45,14 @@ export function stateFrom(rows: {
  */
 export function applyChanges(state: EngineState, changes: readonly Change[]): EngineState {
   const touched = new Set(changes.map((c) => c.entity));
-  if (!touched.has('run') && !touched.has('runStep') && !touched.has('batch')) return state;
+  if (!touched.has('run') && !touched.has('runStep') && !touched.has('batch') && !touched.has('review')) return state;
   // Only the maps the changes write are copied; the others are shared and never written.
   const next: MutableEngineState = {
     runs: touched.has('run') ? new Map(state.runs) : (state.runs as Map<string, Run>),
     steps: touched.has('runStep') ? new Map(state.steps) : (state.steps as Map<string, RunStep>),
     batches: touched.has('batch') ? new Map(state.batches) : (state.batches as Map<string, Batch>),
     users: state.users as Map<string, User>,
+    reviews: touched.has('review') ? new Map(state.reviews) : (state.reviews as Map<string, Review>),
   };
   applyChangesInPlace(next, changes);
   return next;
@@ -58,6 +64,7 @@ export interface MutableEngineState {
   readonly steps: Map<string, RunStep>;
   readonly batches: Map<string, Batch>;
   readonly users: Map<string, User>;
+  readonly reviews: Map<string, Review>;
 }
 
 /**
@@ -76,6 +83,9 @@ export function applyChangesInPlace(state: MutableEngineState, changes: readonly
       case 'batch':
         if (change.op === 'put') state.batches.set(change.row.id, change.row);
         else state.batches.delete(change.id);
+        break;
+      case 'review':
+        state.reviews.set(change.row.id, change.row);
         break;
       case 'signature':
       case 'audit':

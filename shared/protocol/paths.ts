@@ -17,7 +17,6 @@ export const apiPaths = {
   pull: '/v1/sync/pull',
   events: '/v1/sync/events',
   review: '/v1/review',
-  resolveReview: '/v1/review/:operationId/resolve',
 } as const;
 
 /** The meta tag a Lockstep server adds to the station page it serves (see server/http/app.ts). */

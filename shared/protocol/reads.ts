@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { Batch } from '../schemas/batch';
 import { Id, Instant } from '../schemas/common';
-import { Operation } from '../schemas/operation';
-import { Outcome } from '../schemas/outcome';
+import { Review } from '../schemas/review';
 import { Run, RunStatus, RunStep } from '../schemas/run';
 import { Signature } from '../schemas/signature';
 
@@ -46,26 +45,20 @@ export const ProcedureSummary = z.object({
 });
 export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
 
-/** GET /v1/review and /v1/review/... queries name the user asking: the station vouches for them. */
+/** GET /v1/review queries name the user asking: the station vouches for them. */
 export const ActorQuery = z.object({ actorId: Id });
 
 /**
- * One operation a supervisor must look at, with both sides: the operation as its author sent it
- * (with what they saw), the outcome the server recorded (with the step as it stood then), and
- * the rows it concerns as they stand now.
+ * One decision a supervisor must take, with both sides: the review row (the operation as its
+ * author sent it, with what they saw, and the server's side when it arrived), when the server
+ * received the operation, and the run and step as they stand now. Resolving is the resolveReview
+ * operation, pushed like any other: there is no resolve endpoint.
  */
 export const ReviewItem = z.object({
-  operationId: Id,
-  stationId: Id,
-  stationSeq: z.number().int(),
-  receivedAt: Instant,
-  operation: Operation,
-  outcome: Outcome,
-  now: z.object({ steps: z.array(RunStep), runs: z.array(Run) }),
-  resolution: z.object({ by: Id, byName: z.string(), note: z.string(), at: Instant }).nullable(),
+  review: Review,
+  receivedAt: Instant.nullable(),
+  now: z.object({ run: Run.nullable(), step: RunStep.nullable() }),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
 export const ReviewQuery = ActorQuery.extend({ include: z.enum(['open', 'all']).default('open') });
-
-export const ResolveReviewRequest = z.object({ actorId: Id, note: z.string().trim().min(1).max(2000) });

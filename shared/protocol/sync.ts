@@ -5,6 +5,7 @@ import { Id, Instant } from '../schemas/common';
 import { Outcome } from '../schemas/outcome';
 import { Run, RunStep } from '../schemas/run';
 import { ProcedureVersion } from '../schemas/procedure';
+import { Review } from '../schemas/review';
 import { Signature } from '../schemas/signature';
 import { User } from '../schemas/users';
 
@@ -74,6 +75,7 @@ export const FeedEntry = z.discriminatedUnion('entity', [
   z.object({ ...feedBase, entity: z.literal('batch'), op: z.enum(['put', 'delete']), id: Id, row: Batch.nullable() }),
   z.object({ ...feedBase, entity: z.literal('signature'), op: z.literal('put'), row: Signature }),
   z.object({ ...feedBase, entity: z.literal('audit'), op: z.literal('put'), row: AuditEntry, receivedAt: Instant }),
+  z.object({ ...feedBase, entity: z.literal('review'), op: z.literal('put'), row: Review }),
   // Reference rows a station needs to work offline: released procedures and people's public profiles.
   z.object({ ...feedBase, entity: z.literal('procedure'), op: z.literal('put'), row: ProcedureVersion }),
   z.object({ ...feedBase, entity: z.literal('user'), op: z.literal('put'), row: User }),

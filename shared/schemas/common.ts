@@ -14,3 +14,13 @@ export const Title = z.string().trim().max(120, 'must be at most 120 characters'
 
 /** A JSON value, as audit details carry. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * A review item's id: `${operationId}~${runId}`, derived so that the station and the server name
+ * the same decision alike. Two ids joined, so it may be longer than one Id.
+ */
+export const ReviewId = z.string().trim().min(3, 'must not be empty').max(257, 'must be at most 257 characters');
+
+export function reviewIdOf(operationId: string, runId: string): string {
+  return `${operationId}~${runId}`;
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, Instant, Reason, Title } from './common';
+import { Id, Instant, Reason, ReviewId, Title } from './common';
 import { BuildRequirement, FieldDef, FieldValue } from './procedure';
 import { SignatureMeaning } from './signature';
 
@@ -114,6 +114,22 @@ export const RecordInstall = z.object({
   quantity: z.number().int().positive().max(100_000),
 });
 
+/**
+ * What a supervisor decides about a review item: apply the original step operation to the run it
+ * missed, accept the server's state as it stands, or reopen the step so it is done again.
+ */
+export const ReviewAction = z.enum(['applyToRun', 'acceptServer', 'reopen']);
+export type ReviewAction = z.infer<typeof ReviewAction>;
+
+/** Resolving a review item is an operation like any other: audited, queued offline, synced. */
+export const ResolveReview = z.object({
+  ...envelope,
+  kind: z.literal('resolveReview'),
+  reviewId: ReviewId,
+  action: ReviewAction,
+  reason: Reason,
+});
+
 export const Operation = z.discriminatedUnion('kind', [
   StartStep,
   SignOffStep,
@@ -135,6 +151,7 @@ export const Operation = z.discriminatedUnion('kind', [
   AddBuildRequirement,
   ApplyBuildRequirementToBatch,
   RecordInstall,
+  ResolveReview,
 ]);
 export type Operation = z.infer<typeof Operation>;
 export type OperationKind = Operation['kind'];
@@ -142,7 +159,9 @@ export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K 
 
 /** Operations that act on one step of one run (and may propagate to its siblings). */
 export type StepOperation = Extract<Operation, { stepId: string }>;
-export type BatchOperation = Exclude<Operation, StepOperation>;
+export type ResolveReviewOperation = OperationOf<'resolveReview'>;
+/** Operations on batch membership and titles. */
+export type BatchOperation = Exclude<Operation, StepOperation | ResolveReviewOperation>;
 
 export function isStepOperation(op: Operation): op is StepOperation {
   return 'stepId' in op;

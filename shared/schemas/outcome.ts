@@ -17,6 +17,7 @@ export const RejectionCode = z.enum([
   'missing_installs',
   'batch_rule',
   'already_exists',
+  'unknown_review',
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 

@@ -187,9 +187,9 @@ test('a run removed from the batch while a station is offline is left untouched 
 
   // The server's review queue, as the supervisor reads it, holds A's sign-off with the run left out.
   const review = await api.review();
-  const held = review.filter((r) => r.operation.kind === 'signOff' && 'runId' in r.operation && r.operation.runId === first);
+  const held = review.filter((r) => r.review.operation.kind === 'signOff' && 'runId' in r.review.operation && r.review.operation.runId === first);
   expect(held).toHaveLength(1);
-  expect(held[0]?.outcome).toMatchObject({ status: 'applied_with_exclusions', excluded: [{ runId: removed, review: true }] });
+  expect(held[0]?.review).toMatchObject({ kind: 'left_out', runId: removed, resolution: null });
   await a.context.close();
   await sup.context.close();
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../shared/schemas/audit';
 import { Batch } from '../../shared/schemas/batch';
+import { Review } from '../../shared/schemas/review';
 import { ProcedureVersion } from '../../shared/schemas/procedure';
 import { Run, RunStep } from '../../shared/schemas/run';
 import { Signature } from '../../shared/schemas/signature';
@@ -19,7 +20,7 @@ describe('the demo plant', () => {
   });
 
   it('holds a few hundred runs of three procedures in every state, all rows valid', () => {
-    const schemas = { run: Run, runStep: RunStep, batch: Batch, signature: Signature, audit: AuditEntry, procedure: ProcedureVersion, user: User } as const;
+    const schemas = { run: Run, runStep: RunStep, batch: Batch, signature: Signature, audit: AuditEntry, procedure: ProcedureVersion, user: User, review: Review } as const;
     for (const [entity, schema] of Object.entries(schemas)) {
       for (const row of rowsOf(entity)) expect(schema.safeParse(row).success, `${entity} ${JSON.stringify(row).slice(0, 80)}`).toBe(true);
     }
@@ -35,10 +36,25 @@ describe('the demo plant', () => {
     expect(signatures.some((s) => s.provenance?.batchId === 'B-101')).toBe(true);
   });
 
+  it('holds a few open review items, raised through the engine: runs left out of a batched action, and a stale fail', () => {
+    const reviews = rowsOf('review') as Review[];
+    expect(reviews.map((r) => [r.kind, r.resolution])).toEqual([
+      ['left_out', null],
+      ['left_out', null],
+      ['stale_step', null],
+    ]);
+    const runs = new Map((rowsOf('run') as Run[]).map((r) => [r.id, r]));
+    for (const r of reviews.filter((x) => x.kind === 'left_out')) {
+      expect(r).toMatchObject({ batchId: 'B-105', stepId: expect.stringContaining(r.runId) as string });
+      expect(runs.get(r.runId)?.batchId).toBeNull();
+    }
+    expect(reviews[2]?.serverSide).toMatchObject({ state: 'complete' });
+  });
+
   it('keeps batch membership both ways: each batch lists its runs and each run names its batch', () => {
     const runs = rowsOf('run') as Run[];
     const batches = rowsOf('batch') as Batch[];
-    expect(batches.map((b) => b.id).sort()).toEqual(['B-101', 'B-102', 'B-103', 'B-104']);
+    expect(batches.map((b) => b.id).sort()).toEqual(['B-101', 'B-102', 'B-103', 'B-104', 'B-105']);
     for (const b of batches) for (const id of b.memberRunIds) expect(runs.find((r) => r.id === id)?.batchId).toBe(b.id);
     for (const r of runs.filter((x) => x.batchId !== null)) expect(batches.find((b) => b.id === r.batchId)?.memberRunIds).toContain(r.id);
   });

@@ -87,7 +87,7 @@ describe('conflict table (docs/sync.md), both arrival orders', () => {
           expect(outcomes[1]).toMatchObject(c[order][1]);
           await c.after?.[order]?.(setup);
           // The review queue holds exactly the operations whose outcome asks for a person.
-          const queued = server.store.review.items(false).map((i) => i.operationId);
+          const queued = [...new Set(server.store.review.items(false).map((i) => i.review.operationId))];
           expect(queued).toEqual(sequence.filter((_, i) => needsReview(outcomes[i] as Outcome)).map(([, op]) => op.id));
         } finally {
           await server.dispose();

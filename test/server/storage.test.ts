@@ -54,7 +54,10 @@ describe('database file and migrations', () => {
     raw.pragma(`user_version = ${String(migrations.length + 1)}`);
     raw.close();
     expect(() => openDatabase(d)).toThrow(DatabaseTooNewError);
-    expect(() => openDatabase(d)).toThrow(/schema version 2, but this server only knows versions up to 1.*newer Lockstep server/);
+    const known = migrations.length;
+    expect(() => openDatabase(d)).toThrow(
+      new RegExp(`schema version ${String(known + 1)}, but this server only knows versions up to ${String(known)}.*newer Lockstep server`),
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { Plant } from './fixtures';
 
 /** Two stations acting apart: operations built from the same view, applied in turn. */
 describe('conflicts between what the author saw and what the engine has', () => {
-  it('a fail against a step someone else already completed needs review; nothing is applied', () => {
+  it('a fail against a step someone else already completed needs review; only the review row is written', () => {
     const plant = new Plant();
     plant.must(plant.stepOp('start', 'R-1', 'inspect', {}));
     const complete = plant.stepOp('signOff', 'R-1', 'inspect', { meaning: 'performed', fieldValues: {} });
@@ -17,7 +17,9 @@ describe('conflicts between what the author saw and what the engine has', () => 
       reason: 'Cannot fail step 1 "Inspect board": it is complete: it changed after you saw it',
       current: { state: 'complete', version: 2, by: 'Ana Ortiz' },
     });
-    expect(plant.state).toBe(before);
+    expect(plant.state.steps).toBe(before.steps);
+    expect(plant.state.runs).toBe(before.runs);
+    expect(result.changes.map((c) => c.entity)).toEqual(['review']);
   });
 
   it('the same fail against a step the author saw complete is simply rejected', () => {

@@ -135,13 +135,15 @@ const runs = { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 300) };
 
 // PROPERTY_RUNS can make a test run for minutes: the timeout follows.
 describe('engine properties over random plants and operation sequences', { timeout: 600_000 }, () => {
-  it('every operation gets exactly one well-formed outcome, and writes only when applied', () => {
+  it('every operation gets exactly one well-formed outcome, and writes only when applied (a review only its review row)', () => {
     fc.assert(
       fc.property(scenarioArb, ({ initial, commands }) => {
-        for (const { result } of play(initial, commands)) {
+        for (const { op, result } of play(initial, commands)) {
           expect(Outcome.safeParse(result.outcome).success).toBe(true);
-          const applied = result.outcome.status === 'applied' || result.outcome.status === 'applied_with_exclusions';
-          if (!applied) expect(result.changes).toEqual([]);
+          if (result.outcome.status === 'rejected') expect(result.changes).toEqual([]);
+          if (result.outcome.status === 'needs_review') {
+            expect(result.changes.map((c) => [c.entity, c.entity === 'review' ? c.row.id : null])).toEqual([['review', `${op.id}~${'runId' in op ? op.runId : ''}`]]);
+          }
         }
       }),
       runs,
@@ -209,12 +211,15 @@ describe('engine properties over random plants and operation sequences', { timeo
     );
   });
 
-  it('applying an operation twice leaves the state as applying it once', () => {
+  // Applying twice may raise a review (the step moved: by the first application). Stores apply an
+  // operation id once; what matters here is that the plant's rows and every existing review stay put.
+  it('applying an operation twice leaves the plant as applying it once, and changes no existing review', () => {
     fc.assert(
       fc.property(scenarioArb, ({ initial, commands }) => {
         for (const { op, after } of play(initial, commands)) {
-          const again = applyOperation(after, op);
-          expect(applyChanges(after, again.changes)).toEqual(after);
+          const again = applyChanges(after, applyOperation(after, op).changes);
+          expect({ ...again, reviews: null }).toEqual({ ...after, reviews: null });
+          for (const [id, review] of after.reviews) expect(again.reviews.get(id)).toBe(review);
         }
       }),
       runs,
@@ -248,6 +253,24 @@ describe('engine properties over random plants and operation sequences', { timeo
           state = applyChanges(state, replay.changes);
         }
         expect(state).toEqual(steps[steps.length - 1]?.after ?? initial);
+      }),
+      runs,
+    );
+  });
+
+  it('every run a propagated change left out for review gets one open review row, and a resolution is never overwritten', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ initial, commands }) => {
+        for (const { op, before, after, result } of play(initial, commands)) {
+          if (result.outcome.status === 'applied_with_exclusions') {
+            for (const e of result.outcome.excluded.filter((x) => x.review)) {
+              expect(after.reviews.get(`${op.id}~${e.runId}`)).toMatchObject({ kind: 'left_out', runId: e.runId, operationId: op.id });
+            }
+          }
+          for (const [id, was] of before.reviews) {
+            if (was.resolution) expect(after.reviews.get(id)).toBe(was);
+          }
+        }
       }),
       runs,
     );

@@ -14,6 +14,7 @@ export const KINDS: OperationKind[] = [
   'start', 'signOff', 'signOff', 'signOff', 'skip', 'fail', 'reopen', 'hold', 'release', 'enterFields',
   'redlineOpen', 'redlineEdit', 'redlineFinish', 'redlineCancel', 'createBatch', 'createBatch', 'addRunsToBatch',
   'removeRunFromBatch', 'renameBatch', 'unbatchAll', 'addBuildRequirement', 'applyBuildRequirementToBatch', 'recordInstall',
+  'resolveReview', 'resolveReview',
 ];
 
 export const commandArb = fc.record({
@@ -55,6 +56,8 @@ export function build(view: EngineState, cmd: Command, index: number): Operation
     seen: { stepVersion: step.version, batchId: batch?.id ?? null, batchMembers: batch ? [...batch.memberRunIds] : [] },
   };
   const requirement = step.buildRequirements[0];
+  const reviews = [...view.reviews.values()];
+  const review = reviews[cmd.other % Math.max(1, reviews.length)];
   const batchId = `B-${String(cmd.value % 3)}`;
   const ops: Record<OperationKind, () => Operation> = {
     start: () => ({ ...target, kind: 'start' }),
@@ -80,6 +83,13 @@ export function build(view: EngineState, cmd: Command, index: number): Operation
     unbatchAll: () => ({ ...envelope, kind: 'unbatchAll', batchId: run.batchId ?? batchId }),
     addBuildRequirement: () => ({ ...target, kind: 'addBuildRequirement', requirement: { partNumber: 'EXTRA', quantity: 1, tracking: 'none' } }),
     applyBuildRequirementToBatch: () => ({ ...target, kind: 'applyBuildRequirementToBatch', requirementId: requirement?.id ?? 'none' }),
+    resolveReview: () => ({
+      ...envelope,
+      kind: 'resolveReview',
+      reviewId: review?.id ?? 'op-none~R-none',
+      action: (['applyToRun', 'acceptServer', 'reopen'] as const)[Math.abs(cmd.value) % 3] ?? 'acceptServer',
+      reason: 'decided',
+    }),
     recordInstall: () => ({
       ...target,
       kind: 'recordInstall',

@@ -24,6 +24,10 @@ function storeOf(state: EngineState) {
         const u = state.users.get(id);
         return u ? [u] : [];
       }),
+      reviews: needs.reviewIds.flatMap((id) => {
+        const r = state.reviews.get(id);
+        return r ? [r] : [];
+      }),
     };
   };
   return { asked, load };
@@ -43,9 +47,9 @@ describe('loading the slice an operation needs', () => {
     expect([...slice.runs.keys()].sort()).toEqual(['R-1', 'R-2', 'R-3']);
     expect(applyOperation(slice, op)).toEqual(applyOperation(plant.state, op));
     expect(store.asked).toEqual([
-      { runIds: ['R-2'], batchIds: [], userIds: ['u-tech'] },
-      { runIds: [], batchIds: ['B-1'], userIds: [] },
-      { runIds: ['R-1', 'R-3'], batchIds: [], userIds: [] },
+      { runIds: ['R-2'], batchIds: [], userIds: ['u-tech'], reviewIds: [] },
+      { runIds: [], batchIds: ['B-1'], userIds: [], reviewIds: [] },
+      { runIds: ['R-1', 'R-3'], batchIds: [], userIds: [], reviewIds: [] },
     ]);
   });
 
@@ -53,7 +57,7 @@ describe('loading the slice an operation needs', () => {
     const op = { ...plant.stepOp('start', 'R-1', 'inspect', {}), runId: 'R-404', actorId: 'u-404' };
     const store = storeOf(plant.state);
     const slice = await loadScopeAsync(op, (needs) => Promise.resolve(store.load(needs)), emptyState());
-    expect(store.asked).toEqual([{ runIds: ['R-404'], batchIds: [], userIds: ['u-404'] }]);
+    expect(store.asked).toEqual([{ runIds: ['R-404'], batchIds: [], userIds: ['u-404'], reviewIds: [] }]);
     expect(applyOperation(slice, op).outcome).toMatchObject({ code: 'unknown_user' });
   });
 

@@ -25,6 +25,7 @@ const kindWords: Record<OperationKind, string> = {
   addBuildRequirement: 'Add part requirement',
   applyBuildRequirementToBatch: 'Apply part requirement to batch',
   recordInstall: 'Record install',
+  resolveReview: 'Resolve review item',
 };
 
 export function kindWord(kind: OperationKind): string {
@@ -35,6 +36,8 @@ export function kindWord(kind: OperationKind): string {
 export function targetOf(op: Operation | undefined): { runId: string | null; stepId: string | null; batchId: string | null } {
   if (!op) return { runId: null, stepId: null, batchId: null };
   if ('stepId' in op) return { runId: op.runId, stepId: op.stepId, batchId: null };
+  // A resolution names its review item (operation~run): the run is the part after the '~'.
+  if (op.kind === 'resolveReview') return { runId: op.reviewId.slice(op.reviewId.lastIndexOf('~') + 1) || null, stepId: null, batchId: null };
   return { runId: 'runId' in op ? op.runId : null, stepId: null, batchId: op.batchId };
 }
 

@@ -92,6 +92,7 @@ function writeRaw(db: StationDb, rows: readonly CacheChange[]): Promise<void> {
         case 'batch':
         case 'procedure':
         case 'user':
+        case 'review':
           break;
         default:
           change satisfies never;

@@ -3,6 +3,7 @@ import type { CacheChange } from '../store/cacheChanges';
 import { PlantDriver } from './plantDriver';
 import { controllerV2, controllerV3, demoProcedures, harnessV2, pumpV1 } from './procedures';
 import { SeededRandom } from '../../../shared/util/seededRandom';
+import { raiseDemoReviews } from './demoReviews';
 import { demoUsers } from './users';
 import { actionsOf, Worker } from './work';
 
@@ -96,6 +97,7 @@ export function buildDemoPlant(): DemoPlant {
   worker.workBatch(reworkBatch, 4);
 
   for (const runId of randomRuns.filter((id) => !reworkBatch.includes(id))) finish(plant, worker, random, runId);
+  raiseDemoReviews(plant, worker, randomRuns.filter((id) => !reworkBatch.includes(id)));
 
   return { rows: plant.rows(demoProcedures), runCount: next - 1001 };
 }

@@ -1,12 +1,13 @@
 import { applyOperation } from '../../../shared/engine/apply';
 import { instantiateRun } from '../../../shared/engine/instantiate';
 import type { ApplyResult } from '../../../shared/engine/result';
-import { applyChangesInPlace, type EngineState } from '../../../shared/engine/state';
+import { applyChangesInPlace, type EngineState, type MutableEngineState } from '../../../shared/engine/state';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import type { Batch } from '../../../shared/schemas/batch';
 import type { Change } from '../../../shared/schemas/change';
 import type { Operation, OperationOf, StepOperation } from '../../../shared/schemas/operation';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
+import type { Review } from '../../../shared/schemas/review';
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { Signature } from '../../../shared/schemas/signature';
 import type { User } from '../../../shared/schemas/users';
@@ -25,6 +26,7 @@ export class PlantDriver {
   private readonly runs = new Map<string, Run>();
   private readonly steps = new Map<string, RunStep>();
   private readonly batches = new Map<string, Batch>();
+  private readonly reviews = new Map<string, Review>();
   private readonly users = new Map<string, User>();
   private readonly signatures: Signature[] = [];
   private readonly audit: AuditEntry[] = [];
@@ -40,7 +42,11 @@ export class PlantDriver {
   }
 
   get state(): EngineState {
-    return { runs: this.runs, steps: this.steps, batches: this.batches, users: this.users };
+    return this.mutable;
+  }
+
+  private get mutable(): MutableEngineState {
+    return { runs: this.runs, steps: this.steps, batches: this.batches, users: this.users, reviews: this.reviews };
   }
 
   /** The plant's clock: every operation moves it on a little, so the history reads in order. */
@@ -98,9 +104,19 @@ export class PlantDriver {
     return result;
   }
 
+  /** Applies an operation that must leave a supervisor something to decide: the demo's review items. */
+  mustRaiseReview(op: Operation): ApplyResult {
+    const result = applyOperation(this.state, op);
+    if (!result.changes.some((c) => c.entity === 'review')) {
+      throw new Error(`demo: ${op.kind} raised no review item (${result.outcome.status})`);
+    }
+    for (const change of result.changes) this.write(change);
+    return result;
+  }
+
   /** Keeps the plant current (the shared in-place apply) and its evidence (signatures, audit). */
   private write(change: Change): void {
-    applyChangesInPlace({ runs: this.runs, steps: this.steps, batches: this.batches, users: this.users }, [change]);
+    applyChangesInPlace(this.mutable, [change]);
     if (change.entity === 'signature') this.signatures.push(change.row);
     if (change.entity === 'audit') this.audit.push(change.row);
   }
@@ -115,6 +131,7 @@ export class PlantDriver {
       ...[...this.batches.values()].map((row) => ({ entity: 'batch' as const, op: 'put' as const, row })),
       ...this.signatures.map((row) => ({ entity: 'signature' as const, op: 'put' as const, row })),
       ...this.audit.map((row) => ({ entity: 'audit' as const, op: 'put' as const, row })),
+      ...[...this.reviews.values()].map((row) => ({ entity: 'review' as const, op: 'put' as const, row })),
     ];
   }
 }

@@ -19,6 +19,7 @@ function tableFor(db: StationDb, entity: AnyEntity): Table<{ id: string }, strin
     batch: db.batches,
     signature: db.signatures,
     audit: db.audit,
+    review: db.reviews,
     procedure: db.procedures,
     user: db.users,
   };
@@ -54,9 +55,24 @@ export async function writeChanges(db: StationDb, changes: readonly CacheChange[
         deletes.add(change.id);
       }
     }
+    if (entity === 'review') await dropOlderReviews(table, puts);
     if (puts.size > 0) await table.bulkPut([...puts.values()]);
     if (deletes.size > 0) await table.bulkDelete([...deletes]);
   }
+}
+
+/**
+ * A review row only moves forward (raised, then resolved once): an operation re-applied on this
+ * station (rebase) may raise its review again, and must not write over a decision already here.
+ */
+async function dropOlderReviews(table: Table<{ id: string }, string>, puts: Map<string, { id: string }>): Promise<void> {
+  const ids = [...puts.keys()];
+  const existing = (await table.bulkGet(ids)) as ({ version: number } | undefined)[];
+  ids.forEach((id, i) => {
+    const have = existing[i];
+    const next = puts.get(id) as { version: number } | undefined;
+    if (have && next && have.version > next.version) puts.delete(id);
+  });
 }
 
 async function saveShadows(db: StationDb, entity: CachedEntity, table: Table<{ id: string }, string>, ids: string[]): Promise<void> {

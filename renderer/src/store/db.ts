@@ -4,6 +4,7 @@ import type { Batch } from '../../../shared/schemas/batch';
 import type { Operation } from '../../../shared/schemas/operation';
 import type { Outcome } from '../../../shared/schemas/outcome';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
+import type { Review } from '../../../shared/schemas/review';
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { Signature } from '../../../shared/schemas/signature';
 import type { User } from '../../../shared/schemas/users';
@@ -31,7 +32,7 @@ export interface OutcomeRow {
   dismissedAt?: string;
 }
 
-export type CachedEntity = 'run' | 'runStep' | 'batch' | 'signature' | 'audit';
+export type CachedEntity = 'run' | 'runStep' | 'batch' | 'signature' | 'audit' | 'review';
 
 export interface ShadowRow {
   key: string;
@@ -60,6 +61,7 @@ export class StationDb extends Dexie {
   shadows!: EntityTable<ShadowRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
   verifiers!: EntityTable<PinVerifierRecord, 'userId'>;
+  reviews!: EntityTable<Review, 'id'>;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Strict durability: a write is on disk before its transaction completes, so what the screen
@@ -74,6 +76,6 @@ export class StationDb extends Dexie {
 
   /** Every table the engine's writes and the sync pages touch, for one transaction over all of them. */
   get cacheTables() {
-    return [this.runs, this.runSteps, this.batches, this.users, this.signatures, this.audit, this.procedures];
+    return [this.runs, this.runSteps, this.batches, this.users, this.signatures, this.audit, this.procedures, this.reviews];
   }
 }

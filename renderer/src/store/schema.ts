@@ -20,15 +20,23 @@ const version1 = {
   meta: 'key',
 } as const;
 
+const version2 = {
+  // Every store again (Dexie's rule for a version), plus:
+  ...version1,
+  /** PIN verifiers the server handed out at sign-in, so the same people can sign in here offline. */
+  verifiers: 'userId, &badgeId',
+} as const;
+
 export const schemaVersions = [
   { version: 1, stores: version1 },
+  { version: 2, stores: version2 },
   {
-    version: 2,
-    // Every store again (Dexie's rule for a version), plus:
+    version: 3,
+    // Version 2's stores again, plus:
     stores: {
-      ...version1,
-      /** PIN verifiers the server handed out at sign-in, so the same people can sign in here offline. */
-      verifiers: 'userId, &badgeId',
+      ...version2,
+      /** Review items: one per operation and run a supervisor must decide on (synced plant rows). */
+      reviews: 'id, operationId, runId, stepId, batchId',
     },
   },
 ] as const;

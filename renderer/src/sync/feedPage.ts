@@ -16,6 +16,8 @@ function toCacheChange(entry: FeedEntry): CacheChange {
       return { entity: 'signature', op: 'put', row: entry.row };
     case 'audit':
       return { entity: 'audit', op: 'put', row: entry.row };
+    case 'review':
+      return { entity: 'review', op: 'put', row: entry.row };
     case 'procedure':
       return { entity: 'procedure', op: 'put', row: entry.row };
     case 'user':
