@@ -137,9 +137,14 @@ test('the batch review (matrix and chart) and the review queue have no WCAG 2.2 
   await shoot(page, '7-batch-review', true);
 
   await page.getByRole('navigation', { name: 'Supervisor' }).getByRole('link', { name: /^Review/ }).click();
-  await expect(page.getByRole('heading', { level: 2, name: /Review queue/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Review queue' })).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(3);
   await expectNoViolations(page);
   await shoot(page, '8-review-queue', false);
+  await page.getByRole('article').first().getByRole('button', { name: "Accept the server's state" }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(page);
+  await shoot(page, '9-review-decision-dialog', false);
 });
 
 test('a supervisor’s header, with the Batches and Review links, stays on one line at 1280 px', async ({ page }) => {

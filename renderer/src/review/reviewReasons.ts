@@ -1,19 +1,13 @@
-import type { OutcomeRow } from '../store/db';
+import type { Review } from '../../../shared/schemas/review';
 
 /**
- * Run step id → why a supervisor must decide on it, from the server's verdicts on this station's
- * operations: a stale or concurrent change set aside, or a run left out that only a person can
- * settle. Only the given runs' steps, when runs are given.
+ * Run step id → why a supervisor must decide on it: the open review items (from any station, as
+ * the server's feed brought them here) that name a step of the given runs.
  */
-export function reviewReasons(outcomes: readonly OutcomeRow[], runIds?: ReadonlySet<string>): Map<string, string> {
-  const within = (runId: string) => runIds === undefined || runIds.has(runId);
+export function reviewReasons(reviews: readonly Review[], runIds: ReadonlySet<string>): Map<string, string> {
   const reasons = new Map<string, string>();
-  for (const row of outcomes) {
-    const { outcome, op } = row;
-    if (outcome.status === 'needs_review' && op && 'stepId' in op && within(op.runId)) reasons.set(op.stepId, outcome.reason);
-    if (outcome.status === 'applied_with_exclusions') {
-      for (const e of outcome.excluded) if (e.review && e.stepId !== null && within(e.runId)) reasons.set(e.stepId, e.reason);
-    }
+  for (const r of reviews) {
+    if (r.resolution === null && r.stepId !== null && runIds.has(r.runId)) reasons.set(r.stepId, r.reason);
   }
   return reasons;
 }

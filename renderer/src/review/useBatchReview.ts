@@ -25,16 +25,17 @@ export async function readBatchReview(db: StationDb, batchId: string): Promise<B
   const batch = await db.batches.get(batchId);
   if (!batch) return null;
   const ids = batch.memberRunIds;
-  const [found, steps, audit, outcomes] = await Promise.all([
+  const [found, steps, audit, outcomes, reviews] = await Promise.all([
     db.runs.bulkGet(ids),
     db.runSteps.where('runId').anyOf(ids).toArray(),
     db.audit.where('runId').anyOf(ids).toArray(),
     // Few per station (its own operations' verdicts): a scan is cheap.
     db.outcomes.toArray(),
+    db.reviews.where('runId').anyOf(ids).toArray(),
   ]);
   const runs = found.filter((r): r is Run => r !== undefined);
   const known: Exclusion[] = outcomes.flatMap((o) => (o.outcome.status === 'applied_with_exclusions' ? o.outcome.excluded : []));
   const leftOut = leftOutCells(batch, steps, audit, known);
-  const matrix = buildMatrix(runs, steps, leftOut, reviewReasons(outcomes, new Set(ids)));
+  const matrix = buildMatrix(runs, steps, leftOut, reviewReasons(reviews, new Set(ids)));
   return { batch, runs, steps, matrix };
 }
