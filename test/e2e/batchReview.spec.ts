@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { openRun, pickStep, start, stepDetail, stepState } from './helpers';
+import { openRun, pickStep, start, stepDetail, stepState, waiting } from './helpers';
 
 // Issue 6, the supervisor's batch review: the runs × steps matrix after a sign-off made through
 // the batch, its CSV, its needs-attention filters, a cell opening its run at its step, the
@@ -111,6 +111,34 @@ test('a click on a cell opens that run at that step', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2, name: /^R-1009/ })).toBeVisible();
   await expect(stepDetail(page).getByRole('heading', { level: 3, name: /Place components/ })).toBeVisible();
   await expect(stepState(page)).toHaveText(/To do/);
+});
+
+test('deciding a review item in the queue needs a reason, queues like any operation and moves the item to Decided', async ({ page }) => {
+  await start(page, 'sup');
+  const nav = page.getByRole('navigation', { name: 'Supervisor' });
+  await expect(nav.getByRole('link', { name: 'Review 3 open' })).toBeVisible();
+  await nav.getByRole('link', { name: /^Review/ }).click();
+  const item = page.getByRole('article').filter({ hasText: 'The step changed after it was seen' });
+  await expect(item).toHaveCount(1);
+  await expect(item.getByRole('region', { name: 'What the technician saw and did' })).toContainText('Failed the step');
+  await expect(item.getByRole('region', { name: 'What the server had' })).toContainText('Complete');
+  const runId = (await item.getByRole('heading', { level: 3 }).innerText()).split(',')[0] ?? '';
+
+  await item.getByRole('button', { name: "Accept the server's state" }).click();
+  const dialog = page.getByRole('dialog', { name: `Accept the server's state: ${runId}` });
+  await dialog.getByRole('button', { name: "Accept the server's state" }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Give a reason: it goes into the audit trail');
+  await expect(waiting(page, 0)).toBeVisible();
+  await dialog.getByLabel('Reason (required)').fill('Signed off correctly: the crack was on a spare housing');
+  await dialog.getByRole('button', { name: "Accept the server's state" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`${runId}: Server's state accepted: review item decided. Saved on this station.`)).toBeVisible();
+  await expect(waiting(page, 1)).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Review 2 open' })).toBeVisible();
+  await expect(page.getByText('2 open items')).toBeVisible();
+  const decided = page.getByRole('article').filter({ hasText: 'Decided: Accept the server\'s state by Chen Wei' });
+  await expect(decided).toContainText('Reason: Signed off correctly: the crack was on a spare housing');
+  await expect(decided).toContainText('Saved on this station');
 });
 
 test('a technician sees no supervisor links and is refused the batch review, the batches and the review queue', async ({ page }) => {
