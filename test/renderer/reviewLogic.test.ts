@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../shared/schemas/batch';
+import type { Review } from '../../shared/schemas/review';
 import type { SyncStatus } from '../../shared/sync/messages';
 import type { BatchSummary } from '../../renderer/src/review/batchSummaries';
 import { orderBatches } from '../../renderer/src/review/batchSummaries';
 import { freshnessOf } from '../../renderer/src/review/freshness';
 import { hourlyProgress } from '../../renderer/src/review/progressBuckets';
+import { reviewReasons } from '../../renderer/src/review/reviewReasons';
 
 const done = (signedAt: string) => ({ state: 'complete' as const, completion: { signatureId: 's', signerName: 'Ana', signedAt } });
 
@@ -67,5 +69,33 @@ describe('the batches list order', () => {
       summary('B-two', 2, 2, '2026-02-01T00:00:00Z'),
     ]);
     expect(ordered.map((s) => s.batch.id)).toEqual(['B-two', 'B-one', 'B-new', 'B-old', 'B-done']);
+  });
+});
+
+describe('the steps a supervisor must decide on', () => {
+  const review = (id: string, runId: string, stepId: string | null, decided: boolean): Review => ({
+    id,
+    operationId: `op-${id}`,
+    kind: 'stale_step',
+    reason: `Reason ${id}`,
+    runId,
+    stepId,
+    batchId: null,
+    operation: { id: `op-${id}`, stationId: 'ST-A', actorId: 'u-ana', at: '2026-03-02T08:00:00Z', kind: 'start', runId, stepId: stepId ?? 'x', seen: { stepVersion: 0, batchId: null, batchMembers: [] } },
+    serverSide: null,
+    actorId: 'u-ana',
+    actorName: 'Ana Ortiz',
+    stationId: 'ST-A',
+    at: '2026-03-02T08:00:00Z',
+    resolution: decided ? { action: 'acceptServer', reason: 'ok', byId: 'u-chen', byName: 'Chen Wei', at: '2026-03-02T09:00:00Z', operationId: 'op-r' } : null,
+    version: decided ? 2 : 1,
+  });
+
+  it('are the open items naming a step of the batch’s runs', () => {
+    const reasons = reviewReasons(
+      [review('1', 'R-1', 'R-1/a', false), review('2', 'R-1', 'R-1/b', true), review('3', 'R-9', 'R-9/a', false), review('4', 'R-2', null, false)],
+      new Set(['R-1', 'R-2']),
+    );
+    expect([...reasons]).toEqual([['R-1/a', 'Reason 1']]);
   });
 });
