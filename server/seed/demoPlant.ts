@@ -230,11 +230,25 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<void
       plant.drive(members, done, ending);
     }
     conflictRuns.forEach((runId) => { plant.conflicts(runId); });
-    // Membership changes after work began: one run leaves its batch, keeping what it gathered.
-    const leaving = groups[0]?.at(-1);
-    const run = leaving ? store.reads.run(leaving) : undefined;
-    if (run?.batchId && run.status !== 'redline') {
-      driver.must(driver.batchOp('removeRunFromBatch', 'u-chen', { batchId: run.batchId, runId: run.id }));
-    }
+    leaveWhileStaleActionTravels(store, driver, groups);
   });
+}
+
+/**
+ * Membership changes after work began: one run leaves its batch, keeping what it gathered, while
+ * a technician's batched hold made before it left is still on its way (an offline station). The
+ * hold reaches the runs still in the batch; the one that left waits in the review queue.
+ */
+function leaveWhileStaleActionTravels(store: Store, driver: SeedDriver, groups: readonly string[][]): void {
+  for (const members of groups) {
+    const lead = members[0];
+    const leaving = members.at(-1);
+    const run = leaving === undefined ? undefined : store.reads.run(leaving);
+    if (lead === undefined || !run?.batchId || run.id === lead || run.status === 'redline') continue;
+    const open = store.reads.steps(lead).find((s) => s.state === 'todo' || s.state === 'in_progress');
+    const hold = open ? driver.stepOp('hold', lead, open.id, 'u-ben', { reason: 'Fixture out for calibration' }) : undefined;
+    driver.must(driver.batchOp('removeRunFromBatch', 'u-chen', { batchId: run.batchId, runId: run.id }));
+    if (hold) driver.must(hold);
+    return;
+  }
 }

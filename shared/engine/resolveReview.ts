@@ -29,9 +29,8 @@ export function resolveReview(draft: Draft, op: ResolveOp, actor: User): ApplyRe
   if (review.resolution) {
     return applied([], [], [], `Already resolved by ${review.resolution.byName} at ${review.resolution.at}`);
   }
-  if (op.action === 'acceptServer') return decide(draft, op, actor, review, undefined, null);
-
   const step = review.stepId === null ? undefined : draft.step(review.stepId);
+  if (op.action === 'acceptServer') return decide(draft, op, actor, review, step, null);
   if (!step) {
     return rejected('unknown_step', `This review item names no step in run ${review.runId}: only accepting the server's state applies`);
   }

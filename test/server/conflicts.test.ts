@@ -37,6 +37,26 @@ const started = async (s: StationClient) => s.push(await s.stepOp('start', 'R-1'
 const redlined = async (s: StationClient) => s.push(await s.stepOp('redlineOpen', 'R-1', 'inspect', { reason: 'Setup' }, 'eng'));
 const stateOf = async (s: StationClient, runId: string) => (await s.step(runId, 'inspect')).state;
 
+/** The review item a case's setup raised: its id is known only once the setup ran. */
+let reviewId = '';
+const staleFailItem = async (s: StationClient) => {
+  await started(s);
+  const fail = await s.stepOp('fail', 'R-1', 'inspect', { reason: 'Cracked' }, 'tech2');
+  await s.push(await s.stepOp('signOff', 'R-1', 'inspect', signOff));
+  await s.push(fail);
+  reviewId = `${fail.id}~R-1`;
+};
+const leftOutItem = async (s: StationClient) => {
+  await batchB1(s);
+  const sign = await s.stepOp('signOff', 'R-1', 'inspect', signOff);
+  await s.push(s.batchOp('removeRunFromBatch', { batchId: 'B-1', runId: 'R-3' }));
+  await s.push(sign);
+  reviewId = `${sign.id}~R-3`;
+};
+const resolve = (s: StationClient, action: 'acceptServer' | 'applyToRun' | 'reopen', who: 'sup' | 'eng' = 'sup') =>
+  s.batchOp('resolveReview', { reviewId, action, reason: `Decided: ${action}` }, who);
+const openItems = async (s: StationClient) => (await s.get<{ items: { review: { id: string } }[] }>('/v1/review?actorId=u-sup')).body.items.map((i) => i.review.id);
+
 const cases: Case[] = [
   { id: 'S1', title: 'sign-off / sign-off of the same step', a: (s) => s.stepOp('signOff', 'R-1', 'inspect', signOff), b: (s) => s.stepOp('signOff', 'R-1', 'inspect', signOff, 'tech2'), ab: [applied, noOp('already complete by Ana Ortiz')], ba: [applied, noOp('already complete by Ben Okafor')] },
   { id: 'S2', title: 'sign-off / fail', setup: started, a: (s) => s.stepOp('signOff', 'R-1', 'inspect', signOff), b: (s) => s.stepOp('fail', 'R-1', 'inspect', { reason: 'Cracked' }, 'tech2'), ab: [applied, { ...stale, current: { state: 'complete' } }], ba: [applied, { ...stale, current: { state: 'failed' } }] },
@@ -63,6 +83,9 @@ const cases: Case[] = [
   { id: 'M2', title: 'run added to a batch / batch dissolved', setup: batchB1, a: (s) => s.batchOp('addRunsToBatch', { batchId: 'B-1', runIds: ['R-4'] }), b: (s) => s.batchOp('unbatchAll', { batchId: 'B-1' }), ab: [applied, applied], ba: [applied, rejected('unknown_batch')], after: { ab: async (s) => { expect((await s.run('R-4')).run.batchId).toBeNull(); } } },
   { id: 'M3', title: 'run added to a batch / same run put in a new batch', setup: batchB1, a: (s) => s.batchOp('addRunsToBatch', { batchId: 'B-1', runIds: ['R-4'] }), b: (s) => s.batchOp('createBatch', { batchId: 'B-2', title: null, runIds: ['R-4', 'R-5'] }), ab: [applied, rejected('batch_rule')], ba: [applied, rejected('batch_rule')] },
   { id: 'M4', title: 'a member removed twice', setup: batchB1, a: (s) => s.batchOp('removeRunFromBatch', { batchId: 'B-1', runId: 'R-3' }), b: (s) => s.batchOp('removeRunFromBatch', { batchId: 'B-1', runId: 'R-3' }, 'admin'), ab: [applied, noOp('no longer in a batch')], ba: [applied, noOp('no longer in a batch')] },
+  { id: 'V1', title: 'two resolutions of the same review item', setup: staleFailItem, a: (s) => resolve(s, 'acceptServer'), b: (s) => resolve(s, 'reopen', 'eng'), ab: [applied, noOp('Already resolved by Chen Wei')], ba: [applied, noOp('Already resolved by Dana Levi')] },
+  { id: 'V2', title: 'resolution by reopening / the step reopened directly', setup: staleFailItem, a: (s) => resolve(s, 'reopen'), b: (s) => s.stepOp('reopen', 'R-1', 'inspect', { reason: 'Redo' }, 'eng'), ab: [applied, noOp('already to do')], ba: [applied, noOp('already to do')], after: { ba: async (s) => { expect(await openItems(s)).toEqual([]); } } },
+  { id: 'V3', title: 'resolution applying a left-out sign-off / the run skips that step', setup: leftOutItem, a: (s) => resolve(s, 'applyToRun'), b: (s) => s.stepOp('skip', 'R-3', 'inspect', { reason: 'Not needed' }, 'tech2'), ab: [applied, stale], ba: [applied, { ...rejected('invalid_transition'), reason: expect.stringContaining('it is skipped') as string }], after: { ab: async (s) => { expect(await stateOf(s, 'R-3')).toBe('complete'); }, ba: async (s) => { expect(await openItems(s)).toEqual([reviewId]); } } },
   { id: 'M5', title: 'batch renamed twice', setup: batchB1, a: (s) => s.batchOp('renameBatch', { batchId: 'B-1', title: 'From A' }), b: (s) => s.batchOp('renameBatch', { batchId: 'B-1', title: 'From B' }, 'admin'), ab: [applied, applied], ba: [applied, applied], after: { ab: async (s) => { expect((await s.get<{ batch: { title: string } }>('/v1/batches/B-1')).body.batch.title).toBe('From B'); } } },
 ];
 
@@ -86,8 +109,9 @@ describe('conflict table (docs/sync.md), both arrival orders', () => {
           expect(outcomes[0]).toMatchObject(c[order][0]);
           expect(outcomes[1]).toMatchObject(c[order][1]);
           await c.after?.[order]?.(setup);
-          // The review queue holds exactly the operations whose outcome asks for a person.
-          const queued = [...new Set(server.store.review.items(false).map((i) => i.review.operationId))];
+          // The review queue holds exactly those of the two operations whose outcome asks for a person.
+          const pair = new Set([a.id, b.id]);
+          const queued = [...new Set(server.store.review.items(false).map((i) => i.review.operationId))].filter((id) => pair.has(id));
           expect(queued).toEqual(sequence.filter((_, i) => needsReview(outcomes[i] as Outcome)).map(([, op]) => op.id));
         } finally {
           await server.dispose();

@@ -48,6 +48,10 @@ describe('demo plant', () => {
     expect(count("SELECT COUNT(*) AS n FROM operations WHERE status = 'applied'")).toBeGreaterThan(1000);
     expect(count("SELECT COUNT(*) AS n FROM operations WHERE status = 'rejected'")).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM operations WHERE needs_review = 1')).toBeGreaterThan(0);
+    // Open review items for the supervisor screens: stale fails, and a run left out of a batched hold.
+    const kinds = server.store.review.items(false).map((i) => i.review.kind);
+    expect(kinds.filter((k) => k === 'stale_step').length).toBeGreaterThanOrEqual(2);
+    expect(kinds).toContain('left_out');
     expect(count('SELECT COUNT(*) AS n FROM signatures WHERE body LIKE \'%"provenance":{%\'')).toBeGreaterThan(0);
     expect(new Set(demoUsers.map((u) => u.role))).toEqual(new Set(['technician', 'supervisor', 'engineer', 'admin']));
 

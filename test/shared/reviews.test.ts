@@ -120,6 +120,8 @@ describe('resolving a review item', () => {
       actorName: 'Chen Wei',
       runId: 'R-3',
       stepId: 'R-3/inspect',
+      fromState: 'todo',
+      toState: 'todo',
       reason: 'Decided: acceptServer',
       detail: { reviewId, decision: 'acceptServer', kind: 'left_out' },
     });

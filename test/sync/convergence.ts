@@ -24,7 +24,7 @@ export async function expectConverged(db: StationDb, store: Store): Promise<void
   expect(await db.outbox.count(), 'operations still waiting in the outbox').toBe(0);
   expect(await db.shadows.count(), 'optimistic rows not yet confirmed').toBe(0);
   expect(await currentCursor(db), 'cursor at the head of the feed').toBe(store.feed.head());
-  const [runs, steps, batches, signatures, audit, procedures, users] = await Promise.all([
+  const [runs, steps, batches, signatures, audit, procedures, users, reviews] = await Promise.all([
     db.runs.toArray(),
     db.runSteps.toArray(),
     db.batches.toArray(),
@@ -32,6 +32,7 @@ export async function expectConverged(db: StationDb, store: Store): Promise<void
     db.audit.toArray(),
     db.procedures.toArray(),
     db.users.toArray(),
+    db.reviews.toArray(),
   ]);
   expect(byId(runs)).toEqual(serverRows(store, 'runs'));
   expect(byId(steps)).toEqual(serverRows(store, 'run_steps'));
@@ -39,6 +40,7 @@ export async function expectConverged(db: StationDb, store: Store): Promise<void
   expect(byId(signatures)).toEqual(serverRows(store, 'signatures'));
   expect(byId(audit)).toEqual(serverRows(store, 'audit'));
   expect(byId(procedures)).toEqual(serverRows(store, 'procedures'));
+  expect(byId(reviews)).toEqual(serverRows(store, 'reviews'));
   const people = store.db.prepare<[], { id: string; name: string; role: string; active: number }>('SELECT id, name, role, active FROM users').all();
   expect(byId(users)).toEqual(new Map(people.map((u) => [u.id, { ...u, active: u.active === 1 }] as const)));
 }

@@ -103,8 +103,8 @@ describe('station sync against the real server', () => {
       excluded: [{ runId: 'R-6', review: true }],
     });
     expect((await a.db.runSteps.get('R-6/inspect'))?.state).toBe('todo');
-    const queue = await a.client.get<{ items: { operationId: string }[] }>('/v1/review?actorId=u-sup');
-    expect(queue.body.items.map((i) => i.operationId)).toContain(sign.id);
+    const queue = await a.client.get<{ items: { review: { operationId: string } }[] }>('/v1/review?actorId=u-sup');
+    expect(queue.body.items.map((i) => i.review.operationId)).toContain(sign.id);
     await expectConverged(a.db, server.store);
     await expectConverged(b.db, server.store);
   });

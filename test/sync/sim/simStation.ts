@@ -96,8 +96,15 @@ export class SimStation {
 
   /** The station's cache as the engine sees it: what a person at this station is shown. */
   async view(): Promise<EngineState> {
-    const [runs, steps, batches, cachedUsers] = await Promise.all([this.db.runs.toArray(), this.db.runSteps.toArray(), this.db.batches.toArray(), this.db.users.toArray()]);
-    return stateFrom({ runs, steps, batches, users: cachedUsers });
+    const [runs, steps, batches, cachedUsers, reviews] = await Promise.all([
+      this.db.runs.toArray(),
+      this.db.runSteps.toArray(),
+      this.db.batches.toArray(),
+      this.db.users.toArray(),
+      this.db.reviews.toArray(),
+    ]);
+    // Reviews too: the random resolveReview commands pick the items this station shows.
+    return stateFrom({ runs, steps, batches, users: cachedUsers, reviews });
   }
 
   async act(template: Operation): Promise<void> {
