@@ -51,6 +51,7 @@ test('after a sign-off through the batch, the matrix shows every sibling of B-10
   await expect(page.getByTestId('freshness')).toHaveText("This station's own demo plant: nothing to sync");
   for (const id of ['R-1005', 'R-1006', 'R-1007', 'R-1008']) await expect(cell(page, id, '2.2')).toHaveAccessibleName(`${id}, step 2.2: Complete`);
   await expect(cell(page, 'R-1009', '2.2')).toHaveAccessibleName('R-1009, step 2.2: To do · Left out');
+  await expect(cell(page, 'R-1009', '2.2')).toHaveAccessibleDescription('Not reached by the sign-off from run R-1005');
   await expect(cell(page, 'R-1010', '2.2')).toHaveAccessibleName('R-1010, step 2.2: On hold · Left out');
   // The kit section was signed through the batch before: complete everywhere.
   for (const id of line2) await expect(cell(page, id, '1')).toHaveAccessibleName(`${id}, step 1: Complete`);

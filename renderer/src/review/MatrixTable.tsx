@@ -1,7 +1,7 @@
 import { hrefOf } from '../routing/router';
 import { StatusChip } from '../ui/StatusChip';
 import { statusMarks } from '../ui/words';
-import type { MatrixColumn, MatrixRow } from './batchMatrix';
+import type { MatrixCell, MatrixColumn, MatrixRow } from './batchMatrix';
 import { cellText } from './cellText';
 import { ProgressBar } from './ProgressBar';
 
@@ -37,25 +37,43 @@ export function MatrixTable({ columns, rows }: { columns: readonly MatrixColumn[
                 <ProgressBar done={row.run.stepsDone} total={row.run.stepsTotal} />
               </th>
               {row.cells.map((cell, i) => (
-                <td key={columns[i]?.key ?? i} className={cell ? `matrix-cell status-${cell.state}${cell.attention.length > 0 ? ' attention' : ''}` : 'matrix-cell none'}>
-                  {cell ? (
-                    <a
-                      className="cell-link"
-                      href={hrefOf({ name: 'run', runId: cell.runId, stepId: cell.stepId })}
-                      title={[cell.leftOut, cell.review].filter((t) => t !== null).join('. ') || undefined}
-                      aria-label={`${row.run.id}, step ${columns[i]?.number ?? ''}: ${cellText(cell)}`}
-                    >
-                      <span aria-hidden="true">{statusMarks[cell.state]}</span> <span className="cell-word">{cellText(cell)}</span>
-                    </a>
-                  ) : (
-                    <span className="cell-word muted">{cellText(null)}</span>
-                  )}
-                </td>
+                <MatrixCellView key={columns[i]?.key ?? i} cell={cell} runId={row.run.id} stepNumber={columns[i]?.number ?? ''} />
               ))}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function MatrixCellView({ cell, runId, stepNumber }: { cell: MatrixCell | null; runId: string; stepNumber: string }) {
+  if (cell === null) {
+    return (
+      <td className="matrix-cell none">
+        <span className="cell-word muted">{cellText(null)}</span>
+      </td>
+    );
+  }
+  const why = [cell.leftOut, cell.review].filter((t) => t !== null).join('. ');
+  const whyId = `why-${cell.stepId}`;
+  return (
+    <td className={`matrix-cell status-${cell.state}${cell.attention.length > 0 ? ' attention' : ''}`}>
+      <a
+        className="cell-link"
+        href={hrefOf({ name: 'run', runId: cell.runId, stepId: cell.stepId })}
+        // The reason is a tooltip for the mouse and the link's description for a screen reader.
+        title={why || undefined}
+        aria-label={`${runId}, step ${stepNumber}: ${cellText(cell)}`}
+        aria-describedby={why ? whyId : undefined}
+      >
+        <span aria-hidden="true">{statusMarks[cell.state]}</span> <span className="cell-word">{cellText(cell)}</span>
+        {why && (
+          <span id={whyId} className="visually-hidden">
+            {why}
+          </span>
+        )}
+      </a>
+    </td>
   );
 }
