@@ -1,6 +1,7 @@
 import { useStation } from '../boot/StationContext';
 import { stationCode } from '../store/stationMeta';
 import { AttentionButton } from '../attention/AttentionButton';
+import { ReviewNav } from './ReviewNav';
 import { SessionBox } from './SessionBox';
 import { SyncBadge } from './SyncBadge';
 
@@ -14,6 +15,7 @@ export function AppHeader() {
       <p className="station-name">
         <span>Station</span> <strong className="station-code">{stationCode(stationId)}</strong>
       </p>
+      <ReviewNav />
       <SyncBadge />
       <AttentionButton />
       <SessionBox />

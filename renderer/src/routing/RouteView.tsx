@@ -13,7 +13,7 @@ export function RouteView() {
     case 'runs':
       return <RunsPage />;
     case 'run':
-      return <RunPage key={route.runId} runId={route.runId} />;
+      return <RunPage key={`${route.runId}/${route.stepId ?? ''}`} runId={route.runId} stepId={route.stepId} />;
     case 'batches':
       return <BatchesPage />;
     case 'batchReview':

@@ -9,10 +9,13 @@ import { StepDialogHost } from './StepDialogHost';
 import { StepList } from './StepList';
 import { useRunData } from './useRunData';
 
-/** A run: its header with the batch pill, its steps and the step in hand, and its part installs. */
-export function RunPage({ runId }: { runId: string }) {
+/**
+ * A run: its header with the batch pill, its steps and the step in hand, and its part installs.
+ * `stepId` (from the address) opens it at that step.
+ */
+export function RunPage({ runId, stepId }: { runId: string; stepId?: string | undefined }) {
   const data = useRunData(runId);
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(stepId ?? null);
   const [tab, setTab] = useState<Key>('steps');
   const unavailable = useMemo(() => (data ? unavailableReasons(data.run, data.steps) : new Map<string, string | null>()), [data]);
   const childrenOpen = useMemo(() => (data ? openChildren(data.run, data.steps) : new Map<string, string | null>()), [data]);

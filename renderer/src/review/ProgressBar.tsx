@@ -1,0 +1,14 @@
+/** Done of total as a bar, with the numbers beside it: the bar is decoration, the words carry it. */
+export function ProgressBar({ done, total }: { done: number; total: number }) {
+  const pct = total === 0 ? 0 : Math.round((done / total) * 100);
+  return (
+    <span className="progress-cell">
+      <span className="bar" aria-hidden="true">
+        <span style={{ width: `${String(pct)}%` }} />
+      </span>
+      <span>
+        {done.toLocaleString('en')} of {total.toLocaleString('en')}
+      </span>
+    </span>
+  );
+}
