@@ -38,7 +38,8 @@ describe('npm run admin', () => {
     expect(signIn.body.user.name).toBe('Rosa Diaz');
     const pull = await http<{ changes: { entity: string; row: unknown }[] }>(`${server.url}${apiPaths.pull}?since=0`, { token: enrol.body.token });
     expect(pull.body.changes).toContainEqual(expect.objectContaining({ entity: 'user', row: { id: 'u-1', name: 'Rosa Diaz', role: 'supervisor', active: true } }));
-  });
+    // Two CLI processes (tsx start-up each) and two 600,000-iteration PIN hashes: seconds on a busy machine.
+  }, 60_000);
 
   it('refuses bad input with a clear message and changes nothing', () => {
     const dataDir = tempDir();
