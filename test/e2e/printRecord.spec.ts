@@ -51,7 +51,11 @@ async function signOff(page: Page, step: string, meaning: 'Performed' | 'Verifie
   await pickStep(page, step);
   await stepDetail(page).getByRole('group', { name: 'Step actions' }).getByRole('button', { name: 'Sign off', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: new RegExp(`^Sign off step .* "${step}"`) });
-  await dialog.getByText(meaning, { exact: true }).click();
+  // The meaning is what the record must show: make sure the choice took before signing.
+  await expect(async () => {
+    await dialog.getByText(meaning, { exact: true }).click();
+    await expect(dialog.getByRole('radio', { name: new RegExp(`^${meaning}`) })).toBeChecked({ timeout: 1000 });
+  }).toPass();
   await dialog.getByLabel('PIN').fill(pin);
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
   await expect(dialog).toBeHidden();
