@@ -44,6 +44,10 @@ export async function runsTable(): Promise<Row[]> {
       firstRows.push(Date.now() - started);
     }
 
+    // The table answers searches once every run is counted and read into memory.
+    await page.waitForFunction(() => document.querySelector('.count')?.textContent === '100,000 runs', undefined, { timeout: 30_000 });
+    await page.waitForTimeout(2000);
+
     // A search to the updated rows: from the whole table, one input event (a scanner types a whole
     // id at once), until the row count shows the narrowed result.
     const search = page.getByRole('searchbox', { name: 'Search runs' });
