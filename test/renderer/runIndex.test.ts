@@ -48,6 +48,9 @@ describe('the runs index in memory', () => {
     fc.assert(
       fc.property(fc.array(summary, { maxLength: 30 }), fc.array(change, { maxLength: 8 }), fc.array(query, { minLength: 1, maxLength: 4 }), (initial, changes, queries) => {
         const kept = new RunIndex();
+        // Some orders are kept from the start, so the first runs are merged into them.
+        kept.keepOrder('updated');
+        kept.keepOrder('id');
         kept.apply(initial);
         // Every order and the search text exist before the changes, so they are kept, not rebuilt.
         for (const sort of sorts) kept.query({ ...base, sort, search: 'r' });
@@ -69,6 +72,21 @@ describe('the runs index in memory', () => {
     index.apply([run('R-3', '2026-01-03')]);
     expect(index.query(base)).toEqual(['R-3', 'R-2', 'R-1']);
     expect(index.query({ ...base, sort: 'id', descending: false })).toEqual(['R-1', 'R-2', 'R-3']);
+  });
+
+  it('sorts again when many known runs change at once, and merges many new runs into its orders', () => {
+    const index = new RunIndex();
+    index.keepOrder('updated');
+    const run = (n: number, minute: number): RunSummary => ({
+      id: `R-${String(n)}`, title: 'T', unitSerial: 'S', procedureVersionId: 'P', batchId: null, status: 'todo', stepsDone: 0, stepsTotal: 1,
+      updatedAt: new Date(Date.UTC(2026, 0, 1) + minute * 60_000).toISOString(),
+    });
+    const first = Array.from({ length: 3000 }, (_, n) => run(n, n));
+    index.apply(first.slice(0, 1500));
+    index.apply(first.slice(1500));
+    expect(index.query({ ...base, descending: false })).toEqual(first.map((r) => r.id));
+    index.apply(first.map((r, n) => ({ ...run(n, 10_000 - n), title: r.title })));
+    expect(index.query(base)).toEqual(first.map((r) => r.id));
   });
 
   it('tells its subscribers only of writes that change what the table shows', () => {

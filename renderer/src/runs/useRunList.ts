@@ -55,6 +55,7 @@ export function useRunList(query: RunQuery): RunList | undefined {
     if (loaded) return;
     let current = true;
     void firstWindow(db, query).then((window) => {
+      source.index.keepOrder(query.sort);
       source.load();
       if (window && current) setFirst({ query, rows: new Map(window.map((r) => [r.id, r])) });
     });

@@ -41,13 +41,31 @@ export class RunIndex {
     };
   }
 
+  /**
+   * Keeps `column`'s order from now on, so that it is ready when asked for: filled page by page
+   * as runs arrive, instead of sorted all at once (a long task) on the first query.
+   */
+  keepOrder(column: RunSortColumn): void {
+    this.order(column);
+  }
+
   /** Applies runs written and deleted, in that order; tells subscribers once if anything showed. */
   apply(put: readonly RunSummary[], deleted: readonly string[] = []): void {
-    const bulk = put.length + deleted.length > resortAbove;
-    if (bulk) this.orders.clear();
     let changed = false;
-    for (const row of put) changed = this.put(row) || changed;
+    const added: number[] = [];
+    const changedRows = put.length + deleted.length;
+    // Many runs changing at once (not arriving): sorting again is cheaper than moving each.
+    if (changedRows > resortAbove && put.some((row) => this.slotOf.has(row.id))) this.orders.clear();
+    // The last write of each run only: a new run's slot joins the orders after the loop.
+    const latest = new Map(put.map((row) => [row.id, row]));
+    for (const row of latest.values()) {
+      const slot = this.put(row);
+      if (slot === 'same') continue;
+      changed = true;
+      if (slot !== 'moved') added.push(slot);
+    }
     for (const id of deleted) changed = this.delete(id) || changed;
+    if (added.length > 0) for (const [column, order] of this.orders) this.orders.set(column, this.merged(order, column, added));
     if (!changed) return;
     this.version += 1;
     for (const listener of this.listeners) listener();
@@ -86,19 +104,19 @@ export class RunIndex {
     return query.descending ? ids.reverse() : ids;
   }
 
-  private put(row: RunSummary): boolean {
+  /** A new run's slot (for the caller to merge into the orders), or whether a known run moved. */
+  private put(row: RunSummary): number | 'moved' | 'same' {
     const slot = this.slotOf.get(row.id);
     if (slot === undefined) {
       const added = this.rows.length;
       this.rows.push(row);
       this.slotOf.set(row.id, added);
       this.count += 1;
-      for (const [column, order] of this.orders) order.splice(this.position(order, column, row), 0, added);
       if (!this.textStale) this.text.append(searchTextOf(row));
-      return true;
+      return added;
     }
     const old = this.rows[slot];
-    if (old && sameSummary(old, row)) return false;
+    if (old && sameSummary(old, row)) return 'same';
     if (old) {
       for (const [column, order] of this.orders) if (compareRuns[column](old, row) !== 0) this.take(order, column, slot, old);
       if (searchTextOf(old) !== searchTextOf(row)) this.textStale = true;
@@ -111,7 +129,33 @@ export class RunIndex {
     for (const [column, order] of this.orders) {
       if (!old || compareRuns[column](old, row) !== 0) order.splice(this.position(order, column, row), 0, slot);
     }
-    return true;
+    return 'moved';
+  }
+
+  /** `order` with the new `slots` merged in: the new ones sorted, then one pass over both. */
+  private merged(order: readonly number[], column: RunSortColumn, slots: readonly number[]): number[] {
+    const compare = compareRuns[column];
+    const rows = this.rows;
+    const byRow = (a: number, b: number) => compare(rows[a] as RunSummary, rows[b] as RunSummary);
+    const incoming = [...slots].sort(byRow);
+    const out = new Array<number>(order.length + incoming.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < order.length && j < incoming.length) {
+      const a = order[i] as number;
+      const b = incoming[j] as number;
+      if (byRow(a, b) <= 0) {
+        out[k++] = a;
+        i++;
+      } else {
+        out[k++] = b;
+        j++;
+      }
+    }
+    while (i < order.length) out[k++] = order[i++] as number;
+    while (j < incoming.length) out[k++] = incoming[j++] as number;
+    return out;
   }
 
   private delete(id: string): boolean {
