@@ -8,6 +8,12 @@ import { serverMemory } from './serverMemory.bench';
 import { siblingVisible } from './siblingVisible.bench';
 import { storeInBrowser } from './storeInBrowser.bench';
 
+// `npm run bench -- table`: the runs table's figures alone, for working on them.
+if (process.argv.includes('table')) {
+  report(await runsTable());
+  process.exit(0);
+}
+
 const rows: Row[] = [];
 rows.push(await engineSignOff());
 rows.push(...(await storeInBrowser()));

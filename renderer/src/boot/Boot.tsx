@@ -3,6 +3,8 @@ import { App } from '../App';
 import { CacheErrorScreen } from '../errors/CacheErrorScreen';
 import { restoreSession } from '../session/restoreSession';
 import { loadRunsViewFor, persistRunsViewFor } from '../state/runsViewPersistence';
+import { useUi } from '../state/uiStore';
+import { firstWindow } from '../store/runIndexLoader';
 import { bootStation, stationDbName, type BootResult } from './bootstrap';
 import { ConnectScreen } from './ConnectScreen';
 import { StationContext } from './StationContext';
@@ -16,6 +18,8 @@ function bootOnce(): Promise<BootResult> {
     if (result.kind === 'ready') {
       loadRunsViewFor(result.station.stationId);
       persistRunsViewFor(result.station.stationId);
+      // The runs table's first rows are read while the session is restored and the app renders.
+      void firstWindow(result.station.db, useUi.getState().runsView.query);
       await restoreSession(result.station.db);
       // A one-off seed request is not repeated by a reload.
       if (location.search.includes('seedRuns')) history.replaceState(null, '', location.pathname + location.hash);

@@ -1,4 +1,3 @@
-import { flexRender, getCoreRowModel, useReactTable, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -7,21 +6,42 @@ import { selectHiddenColumns, selectRunQuery } from '../state/runsViewSlice';
 import type { RunSortColumn } from '../store/runQuery';
 import { useUi } from '../state/uiStore';
 import { gridCommand } from './gridKeys';
-import { runColumns, type RunRow } from './runColumns';
+import { runColumns } from './runColumns';
+import { RunsGridRow } from './RunsGridRow';
 import { clickSelection, extendTo } from './selectionLogic';
 import { useLookups } from './useLookups';
-import { useRunWindow } from './useRunWindow';
+import { usePendingRuns, type RunList } from './useRunList';
 
 const rowHeight = 56;
 const headerHeight = 52;
+/**
+ * Rows are keyed by position modulo this (more rows than are ever on screen with the overscan),
+ * so a row scrolled out is reused for the row scrolled in: its text changes in place instead of
+ * its elements being removed and made again, every frame of a scroll.
+ */
+const rowPool = 64;
+
+/** The latest `fn`, behind a callback that never changes: memoised rows keep their props. */
+function useStableCallback<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  const ref = useRef(fn);
+  useEffect(() => {
+    ref.current = fn;
+  });
+  return useCallback((...args: A) => {
+    ref.current(...args);
+  }, []);
+}
 
 /**
- * The runs grid: one tab stop, virtualized over the ordered ids, with only the visible rows read.
- * The grid element is both the scroll container and the focus target; the active row is named
- * by aria-activedescendant and always scrolled into view, so it is always rendered.
+ * The runs grid: one tab stop, virtualized over the ordered ids, each row drawn from the runs
+ * index in memory. The grid element is both the scroll container and the focus target; the
+ * active row is named by aria-activedescendant and always scrolled into view, so it is always
+ * rendered.
  */
-export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string }) {
+export function RunsGrid({ list, label }: { list: RunList; label: string }) {
+  const { ids, complete } = list;
   const lookups = useLookups();
+  const pending = usePendingRuns();
   const { selection, activeRunId, setSelection, setActiveRun, clearSelection } = useUi(
     useShallow((s) => ({
       selection: s.selection,
@@ -34,7 +54,11 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
   const hidden = useUi(selectHiddenColumns);
   const query = useUi(selectRunQuery);
   const setSort = useUi((s) => s.setSort);
-  const indexOf = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
+  // Positions by id are needed only for ranges: built on the first Shift+click, not per search.
+  const indexOf = useMemo(() => {
+    let built: Map<string, number> | null = null;
+    return () => (built ??= new Map(ids.map((id, i) => [id, i])));
+  }, [ids]);
   const gridRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -50,55 +74,35 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
     gridRef.current?.scrollTo({ top: 0 });
   }, [query]);
   const items = virtualizer.getVirtualItems();
-  const windowIds = useMemo(() => items.map((v) => ids[v.index]).filter((id): id is string => id !== undefined), [items, ids]);
-  const { rows, pending } = useRunWindow(windowIds);
+  const pool = Math.max(rowPool, items.length);
+  useEffect(() => {
+    // For `npm run bench`: when this page first showed rows (once per page load).
+    if (items.length > 0 && performance.getEntriesByName('lockstep:first-rows').length === 0) performance.mark('lockstep:first-rows');
+  });
 
-  const onCheck = useCallback(
-    (id: string, shift: boolean) => {
-      const current = useUi.getState().selection;
-      setSelection(clickSelection(current, ids, indexOf, id, { range: shift, toggle: true }));
-      setActiveRun(id);
-    },
-    [ids, indexOf, setSelection, setActiveRun],
-  );
+  const onCheck = useStableCallback((id: string, shift: boolean) => {
+    const current = useUi.getState().selection;
+    setSelection(clickSelection(current, ids, indexOf(), id, { range: shift, toggle: true }));
+    setActiveRun(id);
+  });
   const columns = useMemo(() => runColumns(lookups, onCheck), [lookups, onCheck]);
-  const data: RunRow[] = items.map((v) => {
-    const id = ids[v.index] ?? '';
-    return { id, index: v.index, run: rows.get(id), pending: pending.has(id), selected: selection.ids.has(id) };
-  });
-  const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((c) => [c, false]));
-  // The store sorts, filters and pages; the table only lays out columns. Its automatic resets would
-  // set state on every new window of rows and render forever, so they are off.
-  const table = useReactTable({
-    data,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (r) => r.id,
-    state: { columnVisibility },
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-    autoResetAll: false,
-  });
-  const template = table
-    .getVisibleLeafColumns()
-    .map((c) => c.columnDef.meta?.width ?? '1fr')
-    .join(' ');
+  const visible = useMemo(() => columns.filter((c) => c.id === 'select' || !hidden.includes(c.id)), [columns, hidden]);
+  const template = useMemo(() => visible.map((c) => c.width).join(' '), [visible]);
 
-  const activeIndex = activeRunId === null ? -1 : (indexOf.get(activeRunId) ?? -1);
+  const activeIndex = useMemo(() => (activeRunId === null ? -1 : ids.indexOf(activeRunId)), [ids, activeRunId]);
   const activeRendered = items.some((v) => v.index === activeIndex);
 
   const moveTo = (index: number, extend: boolean) => {
     const id = ids[index];
     if (id === undefined) return;
-    if (extend) setSelection(extendTo(selection, ids, indexOf, activeRunId ?? id, id));
+    if (extend) setSelection(extendTo(selection, ids, indexOf(), activeRunId ?? id, id));
     setActiveRun(id);
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    const visible = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? rowHeight * 10) - headerHeight) / rowHeight));
-    const command = gridCommand(e, activeIndex, ids.length, visible);
+    const visibleRows = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? rowHeight * 10) - headerHeight) / rowHeight));
+    const command = gridCommand(e, activeIndex, ids.length, visibleRows);
     if (!command) return;
     e.preventDefault();
     switch (command.kind) {
@@ -106,14 +110,15 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
         moveTo(command.to, command.extend);
         return;
       case 'toggle':
-        if (activeRunId !== null && activeIndex >= 0) setSelection(clickSelection(selection, ids, indexOf, activeRunId, { range: command.range, toggle: true }));
+        if (activeRunId !== null && activeIndex >= 0) setSelection(clickSelection(selection, ids, indexOf(), activeRunId, { range: command.range, toggle: true }));
         else moveTo(0, false);
         return;
       case 'open':
         if (activeRunId !== null && activeIndex >= 0) navigate({ name: 'run', runId: activeRunId });
         return;
       case 'selectAll':
-        setSelection({ ids: new Set(ids), anchorId: ids[0] ?? null });
+        // Until every matching id is read, "all" would be only the first rows.
+        if (complete) setSelection({ ids: new Set(ids), anchorId: ids[0] ?? null });
         return;
       case 'clear':
         clearSelection();
@@ -123,12 +128,12 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
     }
   };
 
-  const onRowClick = (e: MouseEvent<HTMLDivElement>, id: string) => {
+  const onRowClick = useStableCallback((e: MouseEvent<HTMLDivElement>, id: string) => {
     if ((e.target as HTMLElement).closest('a, input')) return;
-    setSelection(clickSelection(selection, ids, indexOf, id, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }));
+    setSelection(clickSelection(useUi.getState().selection, ids, indexOf(), id, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }));
     setActiveRun(id);
     gridRef.current?.focus({ preventScroll: true });
-  };
+  });
 
   const sortBy = (column: RunSortColumn | undefined) => {
     if (!column) return;
@@ -141,8 +146,8 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
       className="runs-grid"
       role="grid"
       aria-label={label}
-      aria-rowcount={ids.length + 1}
-      aria-colcount={table.getVisibleLeafColumns().length}
+      aria-rowcount={(list.total ?? ids.length) + 1}
+      aria-colcount={visible.length}
       aria-multiselectable="true"
       aria-activedescendant={activeRendered ? `runs-row-${String(activeIndex)}` : undefined}
       tabIndex={0}
@@ -153,26 +158,23 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
     >
       <div role="rowgroup" className="grid-head" style={{ height: headerHeight }}>
         <div role="row" aria-rowindex={1} className="grid-row head" style={{ gridTemplateColumns: template }}>
-          {table.getHeaderGroups().flatMap((g) =>
-            g.headers.map((h) => {
-              const sort = h.column.columnDef.meta?.sort;
-              const sorted = sort !== undefined && sort === query.sort;
-              return (
-                <div
-                  key={h.id}
-                  role="columnheader"
-                  className={sort ? 'sortable' : undefined}
-                  aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : undefined}
-                  onClick={() => {
-                    sortBy(sort);
-                  }}
-                >
-                  {flexRender(h.column.columnDef.header, h.getContext())}
-                  {sorted && <span aria-hidden="true">{query.descending ? ' ▼' : ' ▲'}</span>}
-                </div>
-              );
-            }),
-          )}
+          {visible.map((c) => {
+            const sorted = c.sort !== undefined && c.sort === query.sort;
+            return (
+              <div
+                key={c.id}
+                role="columnheader"
+                className={c.sort ? 'sortable' : undefined}
+                aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : undefined}
+                onClick={() => {
+                  sortBy(c.sort);
+                }}
+              >
+                {c.header}
+                {sorted && <span aria-hidden="true">{query.descending ? ' ▼' : ' ▲'}</span>}
+              </div>
+            );
+          })}
         </div>
       </div>
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -181,35 +183,23 @@ export function RunsGrid({ ids, label }: { ids: readonly string[]; label: string
             <div role="gridcell">No runs match. Clear the search or filters to see more.</div>
           </div>
         )}
-        {table.getRowModel().rows.map((row) => {
-          const { index, id, selected } = row.original;
-          const start = items.find((v) => v.index === index)?.start ?? 0;
+        {items.map((v) => {
+          const id = ids[v.index] ?? '';
           return (
-            <div
-              key={id}
-              id={`runs-row-${String(index)}`}
-              role="row"
-              aria-rowindex={index + 2}
-              aria-selected={selected}
-              className={`grid-row${selected ? ' selected' : ''}${index === activeIndex ? ' active' : ''}`}
-              style={{ gridTemplateColumns: template, transform: `translateY(${String(start - headerHeight)}px)`, height: rowHeight }}
-              onMouseDown={(e) => {
-                // Shift+click selects runs, not text.
-                if (e.shiftKey) e.preventDefault();
-              }}
-              onClick={(e) => {
-                onRowClick(e, id);
-              }}
-              onDoubleClick={() => {
-                navigate({ name: 'run', runId: id });
-              }}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <div key={cell.id} role="gridcell" className={`cell cell-${cell.column.id}`}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </div>
-              ))}
-            </div>
+            <RunsGridRow
+              key={v.index % pool}
+              id={id}
+              index={v.index}
+              run={list.rowOf(id)}
+              pending={pending.has(id)}
+              selected={selection.ids.has(id)}
+              active={v.index === activeIndex}
+              top={v.start - headerHeight}
+              height={rowHeight}
+              template={template}
+              columns={visible}
+              onRowClick={onRowClick}
+            />
           );
         })}
       </div>

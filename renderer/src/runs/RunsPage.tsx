@@ -4,12 +4,12 @@ import { plural } from '../ui/format';
 import { RunsFilters } from './RunsFilters';
 import { RunsGrid } from './RunsGrid';
 import { SelectionToolbar } from './SelectionToolbar';
-import { useRunIds } from './useRunIds';
+import { useRunList } from './useRunList';
 
 export function RunsPage() {
   const query = useUi(selectRunQuery);
   const user = useUi((s) => s.session.user);
-  const ids = useRunIds(query);
+  const list = useRunList(query);
   const selecting = useUi((s) => s.selection.ids.size > 0);
   return (
     // While runs are selected the floating toolbar sits below the table, not over its last rows.
@@ -17,12 +17,13 @@ export function RunsPage() {
       <div className="page-title">
         <h2 id="runs-title">Runs</h2>
         <p className="count" role="status">
-          {ids === undefined ? 'Loading runs…' : plural(ids.length, 'run')}
+          {list?.total == null ? 'Loading runs…' : plural(list.total, 'run')}
         </p>
       </div>
       <RunsFilters />
-      {ids !== undefined && <RunsGrid ids={ids} label="Runs" />}
-      {ids !== undefined && user && <SelectionToolbar matching={ids} user={user} />}
+      {list !== undefined && <RunsGrid list={list} label="Runs" />}
+      {/* "Select all matching" needs every matching id, not only the first rows read. */}
+      {list?.complete && user && <SelectionToolbar matching={list.ids} user={user} />}
     </section>
   );
 }

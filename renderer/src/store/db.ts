@@ -9,6 +9,7 @@ import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { Signature } from '../../../shared/schemas/signature';
 import type { User } from '../../../shared/schemas/users';
 import type { PinVerifierRecord } from '../session/pinVerifier';
+import { RunWrites } from './runWrites';
 import { schemaVersions } from './schema';
 import { upgrades } from './upgrades';
 
@@ -68,6 +69,8 @@ export class StationDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   verifiers!: EntityTable<PinVerifierRecord, 'userId'>;
   reviews!: EntityTable<Review, 'id'>;
+  /** Every committed write to `runs`, for the runs table's index in memory. */
+  readonly runWrites = new RunWrites();
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Strict durability: a write is on disk before its transaction completes, so what the screen
@@ -78,6 +81,7 @@ export class StationDb extends Dexie {
       const upgrade = upgrades[version];
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(this.runWrites.middleware());
   }
 
   /** Every table the engine's writes and the sync pages touch, for one transaction over all of them. */

@@ -6,6 +6,10 @@ import type { StationDb } from './db';
  * another station's.
  */
 export async function ensureStationId(db: StationDb, makeCode: () => string = randomStationCode): Promise<string> {
+  // Named already (every start but the first): a plain read, not a read-write transaction, which
+  // with strict durability waits for the disk even when it writes nothing.
+  const named = await db.meta.get('stationId');
+  if (typeof named?.value === 'string' && named.value !== '') return named.value;
   return db.transaction('rw', db.meta, async () => {
     const row = await db.meta.get('stationId');
     if (typeof row?.value === 'string' && row.value !== '') return row.value;

@@ -1,0 +1,53 @@
+import { memo, type MouseEvent } from 'react';
+import { navigate } from '../routing/router';
+import type { RunSummary } from '../store/runSummary';
+import type { RunColumn } from './runColumns';
+
+export interface RunsGridRowProps {
+  id: string;
+  index: number;
+  run: RunSummary | undefined;
+  pending: boolean;
+  selected: boolean;
+  active: boolean;
+  /** Offset from the top of the grid body, px. */
+  top: number;
+  height: number;
+  template: string;
+  columns: readonly RunColumn[];
+  onRowClick: (e: MouseEvent<HTMLDivElement>, id: string) => void;
+}
+
+/**
+ * One row of the runs grid. Memoised on plain values (the run's summary is replaced, never
+ * changed, when the run changes): while the grid scrolls, only rows coming into view are drawn.
+ */
+export const RunsGridRow = memo(function RunsGridRow({ id, index, run, pending, selected, active, top, height, template, columns, onRowClick }: RunsGridRowProps) {
+  const row = { id, run, pending, selected };
+  return (
+    <div
+      id={`runs-row-${String(index)}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`grid-row${selected ? ' selected' : ''}${active ? ' active' : ''}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${String(top)}px)`, height }}
+      onMouseDown={(e) => {
+        // Shift+click selects runs, not text.
+        if (e.shiftKey) e.preventDefault();
+      }}
+      onClick={(e) => {
+        onRowClick(e, id);
+      }}
+      onDoubleClick={() => {
+        navigate({ name: 'run', runId: id });
+      }}
+    >
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className={`cell cell-${column.id}`}>
+          {column.cell(row)}
+        </div>
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,42 @@
+import type { Run } from '../../../shared/schemas/run';
+
+/**
+ * Everything the runs table shows, sorts, filters and searches for one run: the run without its
+ * step ids. The table holds one of these per cached run in memory (store/runIndex.ts), so it
+ * never reads IndexedDB while a person searches or scrolls.
+ */
+export type RunSummary = Pick<Run, 'id' | 'title' | 'unitSerial' | 'procedureVersionId' | 'batchId' | 'status' | 'stepsDone' | 'stepsTotal' | 'updatedAt'>;
+
+export function summaryOf(run: Run): RunSummary {
+  return {
+    id: run.id,
+    title: run.title,
+    unitSerial: run.unitSerial,
+    procedureVersionId: run.procedureVersionId,
+    batchId: run.batchId,
+    status: run.status,
+    stepsDone: run.stepsDone,
+    stepsTotal: run.stepsTotal,
+    updatedAt: run.updatedAt,
+  };
+}
+
+/** Whether two summaries show the same thing: a write that changes nothing the table shows is not a change. */
+export function sameSummary(a: RunSummary, b: RunSummary): boolean {
+  return (
+    a.id === b.id &&
+    a.title === b.title &&
+    a.unitSerial === b.unitSerial &&
+    a.procedureVersionId === b.procedureVersionId &&
+    a.batchId === b.batchId &&
+    a.status === b.status &&
+    a.stepsDone === b.stepsDone &&
+    a.stepsTotal === b.stepsTotal &&
+    a.updatedAt === b.updatedAt
+  );
+}
+
+/** What a search looks in: run id, title and unit serial, lower-cased, one per line. */
+export function searchTextOf(run: RunSummary): string {
+  return `${run.id}\n${run.title}\n${run.unitSerial}`.toLowerCase();
+}
