@@ -1,50 +1,12 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createRuns } from '../../server/seed/createRuns';
 import { Store } from '../../server/storage/store';
-import type { Operation } from '../../shared/schemas/operation';
-import { startChildServer } from '../server/childServer';
-import { fixtureAt, seedFixture, tempDir } from '../server/harness';
-import { StationClient } from '../server/stationClient';
-import { boardV1 } from '../shared/fixtures';
+import { tempDir } from '../server/harness';
 import type { Row } from './measure';
+import { defaultWorkload, median, stopAndClean, timedPush } from './pushDriver';
 
-const siblings = 10;
-const batches = 20;
-const chunk = 500;
-const members = (b: number) => Array.from({ length: siblings + 1 }, (_, i) => `T-${String(b)}-${String(i)}`);
-
-/** One timed run: `total` operations pushed in chunks to a server process over loopback; returns seconds. */
-async function timedPush(total: number): Promise<{ seconds: number; dataDir: string }> {
-  const dir = tempDir('lockstep-bench-');
-  const store = Store.open(dir);
-  await seedFixture(store);
-  store.transaction(() => {
-    for (let b = 0; b < batches; b++) createRuns(store, boardV1, members(b).map((runId) => ({ runId, title: runId, unitSerial: `SN-${runId}`, at: fixtureAt })));
-  });
-  store.close();
-  const server = await startChildServer(['--data', dir, '--no-demo']);
-  try {
-    const station = await StationClient.enrol(server.url, 'Bench');
-    await station.push(...Array.from({ length: batches }, (_, b) => station.batchOp('createBatch', { batchId: `TB-${String(b)}`, title: null, runIds: members(b) })));
-    const ops: Operation[] = Array.from({ length: total }, (_, i) => {
-      const b = i % batches;
-      const lead = members(b)[0] ?? '';
-      const envelope = { id: `bench-${String(i)}`, stationId: station.stationId, actorId: 'u-tech', at: fixtureAt, runId: lead, stepId: `${lead}/inspect`, seen: { stepVersion: 0, batchId: `TB-${String(b)}`, batchMembers: members(b) } };
-      return Math.floor(i / batches) % 2 === 0 ? { ...envelope, kind: 'hold', reason: 'Bench' } : { ...envelope, kind: 'release' };
-    });
-    const started = performance.now();
-    for (let i = 0; i < ops.length; i += chunk) {
-      const response = await station.push(...ops.slice(i, i + chunk));
-      if (response.results.some((r) => r.outcome.status !== 'applied' || r.outcome.propagatedTo.length !== siblings)) throw new Error('a bench operation did not propagate to every sibling');
-    }
-    return { seconds: (performance.now() - started) / 1000, dataDir: dir };
-  } finally {
-    server.process.kill('SIGTERM');
-    await server.exited;
-  }
-}
+const { siblings, total: defaultTotal, chunk } = defaultWorkload;
 
 /**
  * The reference: the same rows the server wrote for those operations (their audit entries, feed
@@ -110,16 +72,16 @@ function rawWrite(benchDir: string, total: number): number {
   return seconds;
 }
 
-export async function pushThroughput(total = 5000, repeats = 3): Promise<Row> {
+export async function pushThroughput(total = defaultTotal, repeats = 3): Promise<Row> {
   const server: number[] = [];
   const raw: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    const { seconds, dataDir } = await timedPush(total);
-    server.push(total / seconds);
-    raw.push(total / rawWrite(dataDir, total));
-    rmSync(dataDir, { recursive: true, force: true });
+    const run = await timedPush({ ...defaultWorkload, total });
+    await stopAndClean(run, true);
+    server.push(total / run.seconds);
+    raw.push(total / rawWrite(run.dataDir, total));
+    rmSync(run.dataDir, { recursive: true, force: true });
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
   const sorted = [...server].sort((a, b) => a - b);
   const opsPerSecond = median(server);
   const rawPerSecond = median(raw);
