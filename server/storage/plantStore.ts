@@ -28,7 +28,9 @@ export class PlantStore {
   private readonly batchesById;
   private readonly usersById;
   private readonly upsertRun;
+  private readonly updateRun;
   private readonly upsertStep;
+  private readonly updateStep;
   private readonly upsertBatch;
   private readonly removeBatch;
   private readonly insertSignature;
@@ -52,9 +54,15 @@ export class PlantStore {
               @procedureVersionId, @batchId, @status, @title, @unitSerial, @createdAt, @updatedAt, @body)
       ON CONFLICT (id) DO UPDATE SET batch_id = excluded.batch_id, status = excluded.status, title = excluded.title,
         unit_serial = excluded.unit_serial, updated_at = excluded.updated_at, body = excluded.body`);
+    // The engine only changes a run's batch, status, progress and time: updating just those
+    // columns leaves the title, serial and creation indexes alone (the upsert rewrites them all).
+    this.updateRun = db.prepare<[string | null, string, string, string, string, string, string]>(
+      'UPDATE runs SET batch_id = ?, status = ?, updated_at = ?, body = ? WHERE id = ? AND title = ? AND unit_serial = ?',
+    );
     this.upsertStep = db.prepare(`
       INSERT INTO run_steps (id, run_id, position, body) VALUES (@id, @runId, @position, @body)
       ON CONFLICT (id) DO UPDATE SET body = excluded.body`);
+    this.updateStep = db.prepare<[string, string]>('UPDATE run_steps SET body = ? WHERE id = ?');
     this.upsertBatch = db.prepare('INSERT INTO batches (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     this.removeBatch = db.prepare('DELETE FROM batches WHERE id = ?');
     this.insertSignature = db.prepare(
@@ -76,13 +84,18 @@ export class PlantStore {
     };
   }
 
+  /** Writes the run: a plain update when it exists with the same title and serial, else the upsert. */
   putRun(run: Run, at: string): void {
-    this.upsertRun.run({ ...run, body: JSON.stringify(run) });
+    const body = JSON.stringify(run);
+    const updated = this.updateRun.run(run.batchId, run.status, run.updatedAt, body, run.id, run.title, run.unitSerial).changes;
+    if (updated === 0) this.upsertRun.run({ ...run, body });
     this.feed.append('run', run.id, 'put', null, at);
   }
 
+  /** Writes the step: a plain update of its body when it exists (as the upsert would), else an insert. */
   putStep(step: RunStep, at: string): void {
-    this.upsertStep.run({ id: step.id, runId: step.runId, position: step.position, body: JSON.stringify(step) });
+    const body = JSON.stringify(step);
+    if (this.updateStep.run(body, step.id).changes === 0) this.upsertStep.run({ id: step.id, runId: step.runId, position: step.position, body });
     this.feed.append('runStep', step.id, 'put', null, at);
   }
 
