@@ -35,6 +35,8 @@ export class PlantStore {
   private readonly removeBatch;
   private readonly insertSignature;
   private readonly insertAudit;
+  /** Run and step rows held back until the end of `withRowsWrittenOnce`, last version of each. */
+  private held: { runs: Map<string, Run>; steps: Map<string, RunStep> } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -84,19 +86,51 @@ export class PlantStore {
     };
   }
 
-  /** Writes the run: a plain update when it exists with the same title and serial, else the upsert. */
+  /**
+   * Runs `fn` (inside the caller's transaction) writing each run and step row it puts once, at
+   * its end, in its last version; feed entries are still appended as each change is made, so
+   * their order and numbers are unchanged. Nothing outside the transaction can see the rows in
+   * between, and `fn` must not read them back from the database (the push reads its cache).
+   * A push of many operations to one batch rewrote the same 11 runs and steps for each one.
+   */
+  withRowsWrittenOnce<T>(fn: () => T): T {
+    if (this.held) return fn();
+    this.held = { runs: new Map(), steps: new Map() };
+    try {
+      const result = fn();
+      const { runs, steps } = this.held;
+      this.held = null;
+      runs.forEach((run) => { this.writeRun(run); });
+      steps.forEach((step) => { this.writeStep(step); });
+      return result;
+    } finally {
+      this.held = null;
+    }
+  }
+
   putRun(run: Run, at: string): void {
-    const body = JSON.stringify(run);
-    const updated = this.updateRun.run(run.batchId, run.status, run.updatedAt, body, run.id, run.title, run.unitSerial).changes;
-    if (updated === 0) this.upsertRun.run({ ...run, body });
+    if (this.held) this.held.runs.set(run.id, run);
+    else this.writeRun(run);
     this.feed.append('run', run.id, 'put', null, at);
   }
 
-  /** Writes the step: a plain update of its body when it exists (as the upsert would), else an insert. */
   putStep(step: RunStep, at: string): void {
+    if (this.held) this.held.steps.set(step.id, step);
+    else this.writeStep(step);
+    this.feed.append('runStep', step.id, 'put', null, at);
+  }
+
+  /** Writes the run: a plain update when it exists with the same title and serial, else the upsert. */
+  private writeRun(run: Run): void {
+    const body = JSON.stringify(run);
+    const updated = this.updateRun.run(run.batchId, run.status, run.updatedAt, body, run.id, run.title, run.unitSerial).changes;
+    if (updated === 0) this.upsertRun.run({ ...run, body });
+  }
+
+  /** Writes the step: a plain update of its body when it exists (as the upsert would), else an insert. */
+  private writeStep(step: RunStep): void {
     const body = JSON.stringify(step);
     if (this.updateStep.run(body, step.id).changes === 0) this.upsertStep.run({ id: step.id, runId: step.runId, position: step.position, body });
-    this.feed.append('runStep', step.id, 'put', null, at);
   }
 
   putBatch(batch: Batch, at: string): void {
