@@ -8,61 +8,75 @@ import { defaultWorkload, median, stopAndClean, timedPush } from './pushDriver';
 
 const { siblings, total: defaultTotal, chunk } = defaultWorkload;
 
+
 /**
- * The reference: the same rows the server wrote for those operations (their audit entries, feed
- * entries, operation records and sequence numbers, and the step and run rows they rewrote),
- * written with plain prepared statements in one transaction per chunk, into a fresh database
- * with the same schema. What the server does beyond this is the engine and its reads.
+ * The reference: the rows the server wrote for those operations, written again with plain
+ * prepared statements, one transaction per push chunk, into a fresh database with the same schema
+ * and the same starting runs and steps. Per operation: its audit entries, its feed entries (the
+ * server's own, in order), its operation record, its sequence number and the station's next
+ * number; per chunk: each run and step the chunk changed, once, with the columns the server sets
+ * (the server writes those rows once per push too). What the server does beyond this is HTTP,
+ * validation, the engine and its reads.
  */
 function rawWrite(benchDir: string, total: number): number {
   const source = new Database(join(benchDir, 'lockstep.sqlite'), { readonly: true });
-  const audit = source.prepare<[], { id: string; operation_id: string; run_id: string | null; batch_id: string | null; body: string; received_at: string }>("SELECT * FROM audit WHERE operation_id LIKE 'bench-%' ORDER BY rowid").all();
-  const feed = source.prepare<[number], { entity: string; entity_id: string; op: string; station_id: string | null; committed_at: string }>('SELECT entity, entity_id, op, station_id, committed_at FROM feed ORDER BY seq DESC LIMIT ?').all(audit.length * 3 + total);
-  const operations = source.prepare<[], Record<string, unknown>>("SELECT * FROM operations WHERE id LIKE 'bench-%' ORDER BY rowid").all();
-  const steps = source.prepare<[], { id: string; run_id: string; position: number; body: string }>("SELECT * FROM run_steps WHERE id LIKE 'T-%'").all();
-  const runs = source.prepare<[], Record<string, unknown> & { body: string }>("SELECT * FROM runs WHERE id LIKE 'T-%'").all();
+  const operations = source.prepare<[], Record<string, unknown> & { id: string; station_id: string; station_seq: number; feed_seq: number }>("SELECT * FROM operations WHERE id LIKE 'bench-%' ORDER BY feed_seq").all();
+  const before = source.prepare<[], { seq: number | null }>("SELECT MAX(feed_seq) AS seq FROM operations WHERE id NOT LIKE 'bench-%'").get()?.seq ?? 0;
+  const feed = source.prepare<[number], { seq: number; entity: string; entity_id: string; op: string; station_id: string | null; committed_at: string }>('SELECT * FROM feed WHERE seq > ? ORDER BY seq').all(before);
+  const auditOf = new Map<string, Record<string, unknown>[]>();
+  for (const entry of source.prepare<[], Record<string, unknown> & { operation_id: string }>("SELECT * FROM audit WHERE operation_id LIKE 'bench-%' ORDER BY rowid").all()) {
+    auditOf.set(entry.operation_id, [...(auditOf.get(entry.operation_id) ?? []), entry]);
+  }
+  const steps = new Map(source.prepare<[], { id: string; run_id: string; position: number; body: string }>("SELECT * FROM run_steps WHERE id LIKE 'T-%'").all().map((r) => [r.id, r]));
+  const runs = new Map(source.prepare<[], Record<string, unknown> & { id: string; body: string; batch_id: string | null; status: string; updated_at: string }>("SELECT * FROM runs WHERE id LIKE 'T-%'").all().map((r) => [r.id, r]));
+  const stations = source.prepare<[], Record<string, unknown>>('SELECT * FROM stations').all();
   source.close();
+  if (operations.length !== total) throw new Error(`expected ${String(total)} bench operations, found ${String(operations.length)}`);
 
   const dir = tempDir('lockstep-raw-');
   const store = Store.open(dir);
   const db = store.db;
   const insertRun = db.prepare('INSERT INTO runs VALUES (@id, @procedure_id, @procedure_version_id, @batch_id, @status, @title, @unit_serial, @created_at, @updated_at, @body)');
   const insertStep = db.prepare('INSERT INTO run_steps VALUES (@id, @run_id, @position, @body)');
+  const insertStation = db.prepare('INSERT INTO stations VALUES (@id, @name, @token_hash, @token_expires_at, @enrolled_at, @next_seq)');
   db.transaction(() => {
     runs.forEach((r) => insertRun.run(r));
     steps.forEach((s) => insertStep.run(s));
+    stations.forEach((s) => insertStation.run(s));
   })();
   const updateStep = db.prepare<[string, string]>('UPDATE run_steps SET body = ? WHERE id = ?');
-  const updateRun = db.prepare<[string, string, string]>('UPDATE runs SET body = ?, status = ? WHERE id = ?');
+  const updateRun = db.prepare<[string | null, string, string, string, string]>('UPDATE runs SET batch_id = ?, status = ?, updated_at = ?, body = ? WHERE id = ?');
   const insertAudit = db.prepare('INSERT INTO audit VALUES (@id, @operation_id, @run_id, @batch_id, @body, @received_at)');
   const insertFeed = db.prepare('INSERT INTO feed (entity, entity_id, op, station_id, committed_at) VALUES (@entity, @entity_id, @op, @station_id, @committed_at)');
   const insertOperation = db.prepare('INSERT INTO operations VALUES (@id, @station_id, @station_seq, @kind, @actor_id, @body, @status, @outcome, @needs_review, @feed_seq, @received_at)');
   const insertSeq = db.prepare<[string, number, string]>('INSERT INTO station_sequence VALUES (?, ?, ?)');
-  const stepBody = steps[0]?.body ?? '{}';
-  const runBody = runs[0]?.body ?? '{}';
-  const perOp = Math.round(audit.length / total);
+  const advance = db.prepare<[number, string]>('UPDATE stations SET next_seq = ? WHERE id = ?');
   const started = performance.now();
+  let f = 0;
   for (let i = 0; i < total; i += chunk) {
     db.transaction(() => {
-      for (let k = i; k < Math.min(total, i + chunk); k++) {
-        for (let j = 0; j < perOp; j++) {
-          const entry = audit[k * perOp + j];
-          if (!entry) continue;
-          insertAudit.run(entry);
-          if (entry.run_id) {
-            updateStep.run(stepBody, `${entry.run_id}/inspect`);
-            updateRun.run(runBody, 'hold', entry.run_id);
-          }
+      const touchedRuns = new Set<string>();
+      const touchedSteps = new Set<string>();
+      for (const op of operations.slice(i, i + chunk)) {
+        for (const entry of auditOf.get(op.id) ?? []) insertAudit.run(entry);
+        for (; f < feed.length && (feed[f]?.seq ?? Infinity) <= op.feed_seq; f++) {
+          const row = feed[f];
+          if (!row) continue;
+          insertFeed.run(row);
+          if (row.entity === 'run') touchedRuns.add(row.entity_id);
+          if (row.entity === 'runStep') touchedSteps.add(row.entity_id);
         }
-        for (let j = 0; j < perOp * 3 + 1; j++) {
-          const row = feed[(k * (perOp * 3 + 1) + j) % feed.length];
-          if (row) insertFeed.run(row);
-        }
-        const op = operations[k];
-        if (op) {
-          insertOperation.run(op);
-          insertSeq.run(String(op['station_id']), Number(op['station_seq']), String(op['id']));
-        }
+        insertOperation.run(op);
+        insertSeq.run(op.station_id, op.station_seq, op.id);
+        advance.run(op.station_seq + 1, op.station_id);
+      }
+      for (const id of touchedRuns) {
+        const r = runs.get(id);
+        if (r) updateRun.run(r.batch_id, r.status, r.updated_at, r.body, id);
+      }
+      for (const id of touchedSteps) {
+        const s = steps.get(id);
+        if (s) updateStep.run(s.body, id);
       }
     })();
   }
