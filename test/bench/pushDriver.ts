@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRuns } from '../../server/seed/createRuns';
 import { Store } from '../../server/storage/store';
 import type { Operation } from '../../shared/schemas/operation';
@@ -29,8 +29,22 @@ export const defaultWorkload: PushWorkload = { total: 5000, siblings: 10, chunk:
 
 export interface PushRun {
   seconds: number;
+  /** CPU time the server process used during the timed part (user + system). */
+  serverCpuSeconds: number;
   dataDir: string;
   server: ChildServer;
+}
+
+/**
+ * CPU seconds a process has used so far (Linux /proc): unlike wall time it barely moves when
+ * other work on the machine takes the cores, so it compares runs made under different load.
+ */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
 const membersOf = (siblings: number, b: number) => Array.from({ length: siblings + 1 }, (_, i) => `T-${String(b)}-${String(i)}`);
@@ -90,6 +104,8 @@ export async function timedPush(w: PushWorkload): Promise<PushRun> {
   for (const { station, mine } of plans) {
     await station.push(...mine.map((b) => station.batchOp('createBatch', { batchId: `TB-${String(b)}`, title: null, runIds: membersOf(w.siblings, b) })));
   }
+  const pid = server.process.pid ?? 0;
+  const cpuBefore = cpuSecondsOf(pid);
   const started = performance.now();
   await Promise.all(
     plans.map(async ({ station, ops }) => {
@@ -102,7 +118,7 @@ export async function timedPush(w: PushWorkload): Promise<PushRun> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, dataDir, server };
+  return { seconds, serverCpuSeconds: cpuSecondsOf(pid) - cpuBefore, dataDir, server };
 }
 
 export async function stopAndClean(run: PushRun, keepData = false): Promise<void> {

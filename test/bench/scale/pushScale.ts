@@ -2,14 +2,22 @@ import { defaultWorkload, median, stopAndClean, timedPush, type PushRun, type Pu
 import { StationClient } from '../../server/stationClient';
 import type { ScaleTable } from './table';
 
-/** Times the workload `repeats` times; ops/s median and range, plus the run of the median kept open for `then`. */
+export const measuredColumns = ['ops/s (wall)', 'range', 'server CPU µs/op', 'ops/s per server core (CPU-bound)'];
+
+/**
+ * Times the workload `repeats` times: wall-clock ops/s (median and range), and the server's CPU
+ * time per operation (median), which other load on the machine barely moves; its inverse is
+ * what one busy core would carry. `then` runs on the last repeat's server before it stops.
+ */
 async function measure(w: PushWorkload, repeats: number, then?: (run: PushRun) => Promise<string[]>): Promise<string[]> {
   const rates: number[] = [];
+  const cpuPerOp: number[] = [];
   let extra: string[] = [];
   for (let i = 0; i < repeats; i++) {
     const run = await timedPush(w);
     try {
       rates.push(w.total / run.seconds);
+      cpuPerOp.push(run.serverCpuSeconds / w.total);
       if (then && i === repeats - 1) extra = await then(run);
     } finally {
       await stopAndClean(run);
@@ -17,8 +25,8 @@ async function measure(w: PushWorkload, repeats: number, then?: (run: PushRun) =
   }
   const sorted = [...rates].sort((a, b) => a - b);
   const range = `${(sorted[0] ?? 0).toFixed(0)}–${(sorted.at(-1) ?? 0).toFixed(0)}`;
-  const m = median(rates);
-  return [m.toFixed(0), range, (m * w.siblings).toFixed(0), ...extra];
+  const cpu = median(cpuPerOp);
+  return [median(rates).toFixed(0), range, (cpu * 1e6).toFixed(0), (1 / cpu).toFixed(0), ...extra];
 }
 
 export async function bySiblings(repeats: number): Promise<ScaleTable> {
@@ -26,7 +34,7 @@ export async function bySiblings(repeats: number): Promise<ScaleTable> {
   for (const siblings of [10, 50, 100]) {
     rows.push([String(siblings), ...(await measure({ ...defaultWorkload, siblings, total: 2000 }, repeats))]);
   }
-  return { title: 'Push throughput vs batch size (2,000 operations in pushes of 500, 20 batches, 1 station)', header: ['siblings', 'ops/s', 'range', 'sibling step changes/s'], rows };
+  return { title: 'Push throughput vs batch size (2,000 operations in pushes of 500, 20 batches, 1 station)', header: ['siblings', ...measuredColumns], rows };
 }
 
 export async function byPlantSize(repeats: number): Promise<ScaleTable> {
@@ -34,7 +42,7 @@ export async function byPlantSize(repeats: number): Promise<ScaleTable> {
   for (const seedRuns of [0, 10_000, 100_000]) {
     rows.push([seedRuns.toLocaleString('en'), ...(await measure({ ...defaultWorkload, seedRuns }, seedRuns >= 100_000 ? 1 : repeats))]);
   }
-  return { title: 'Push throughput vs plant size (5,000 operations, 10 siblings, pushes of 500, 1 station)', header: ['extra runs in the database', 'ops/s', 'range', 'sibling step changes/s'], rows };
+  return { title: 'Push throughput vs plant size (5,000 operations, 10 siblings, pushes of 500, 1 station)', header: ['extra runs in the database', ...measuredColumns], rows };
 }
 
 export async function byStations(repeats: number): Promise<ScaleTable> {
@@ -42,13 +50,12 @@ export async function byStations(repeats: number): Promise<ScaleTable> {
   for (const stations of [1, 10, 40]) {
     // Live work: each station pushes every operation as it is made, one per request.
     const live = { ...defaultWorkload, stations, chunk: 1, total: 1200, batches: 40 };
-    const [ops = '', range = '', changes = ''] = await measure(live, repeats);
-    const perStation = (Number(ops) / stations).toFixed(1);
-    rows.push([String(stations), ops, range, changes, perStation]);
+    const measured = await measure(live, repeats);
+    rows.push([String(stations), ...measured, (Number(measured[0]) / stations).toFixed(1)]);
   }
   return {
     title: 'Push throughput vs stations pushing at once (1,200 operations, one per push and commit, 10 siblings)',
-    header: ['stations', 'ops/s (= commits/s)', 'range', 'sibling step changes/s', 'ops/s per station'],
+    header: ['stations', ...measuredColumns, 'ops/s per station'],
     rows,
   };
 }
@@ -81,7 +88,7 @@ export async function byQueue(repeats: number): Promise<ScaleTable> {
   }
   return {
     title: 'Catching up: a queued outbox pushed in chunks of 200 (10 siblings), then a new station pulls the whole feed in pages of 500',
-    header: ['queued operations', 'push ops/s', 'range', 'sibling step changes/s', 'feed entries', 'pull entries scanned/s', 'pull rows sent/s', 'ms per page'],
+    header: ['queued operations', ...measuredColumns, 'feed entries', 'pull entries scanned/s', 'pull rows sent/s', 'ms per page'],
     rows,
   };
 }
