@@ -86,28 +86,57 @@ function rawWrite(benchDir: string, total: number): number {
   return seconds;
 }
 
-export async function pushThroughput(total = defaultTotal, repeats = 3): Promise<Row> {
+const range = (xs: readonly number[]): [number, number] => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return [sorted[0] ?? Number.NaN, sorted[sorted.length - 1] ?? Number.NaN];
+};
+
+/**
+ * Two rows: wall-clock operations/s against the raw writes' (the issue's figure), and the CPU
+ * time per operation of the server process against the raw writes' CPU time. The second barely
+ * moves when other work shares the machine, so it shows the design's cost when the first is
+ * mostly a measure of how busy the cores were.
+ */
+export async function pushThroughput(total = defaultTotal, repeats = 3): Promise<Row[]> {
   const server: number[] = [];
   const raw: number[] = [];
+  const serverCpu: number[] = [];
+  const rawCpu: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const run = await timedPush({ ...defaultWorkload, total });
     await stopAndClean(run, true);
     server.push(total / run.seconds);
+    serverCpu.push((run.serverCpuSeconds * 1e6) / total);
+    const cpuBefore = process.cpuUsage();
     raw.push(total / rawWrite(run.dataDir, total));
+    const cpu = process.cpuUsage(cpuBefore);
+    rawCpu.push((cpu.user + cpu.system) / total);
     rmSync(run.dataDir, { recursive: true, force: true });
   }
-  const sorted = [...server].sort((a, b) => a - b);
   const opsPerSecond = median(server);
-  const rawPerSecond = median(raw);
-  const ratio = rawPerSecond / opsPerSecond;
-  return {
-    figure: `Server push, each operation propagating to ${String(siblings)} siblings`,
-    unit: 'ops/s',
-    median: opsPerSecond,
-    spread: [sorted[0] ?? Number.NaN, sorted[sorted.length - 1] ?? Number.NaN],
-    repeats,
-    target: '≥ 5,000 ops/s; ≤ 2× raw SQLite',
-    met: opsPerSecond >= 5000 && ratio <= 2,
-    reference: { figure: 'raw SQLite writes of the same rows', median: rawPerSecond, ratio },
-  };
+  const ratio = median(raw) / opsPerSecond;
+  const cpuPerOp = median(serverCpu);
+  const cpuRatio = cpuPerOp / median(rawCpu);
+  return [
+    {
+      figure: `Server push, each operation propagating to ${String(siblings)} siblings`,
+      unit: 'ops/s',
+      median: opsPerSecond,
+      spread: range(server),
+      repeats,
+      target: '≥ 5,000 ops/s; ≤ 2× raw SQLite',
+      met: opsPerSecond >= 5000 && ratio <= 2,
+      reference: { figure: 'raw SQLite writes of the same rows', median: median(raw), ratio },
+    },
+    {
+      figure: 'Server push, CPU time of the server process per operation',
+      unit: 'µs/op',
+      median: cpuPerOp,
+      spread: range(serverCpu),
+      repeats,
+      target: '≤ 200 µs/op (5,000 ops/s on one core); ≤ 2× raw',
+      met: cpuPerOp <= 200 && cpuRatio <= 2,
+      reference: { figure: 'CPU time of the raw writes', median: median(rawCpu), ratio: cpuRatio },
+    },
+  ];
 }
