@@ -1,4 +1,4 @@
-import { defaultWorkload, median, stopAndClean, timedPush, type PushRun, type PushWorkload } from '../pushDriver';
+import { cpuSecondsOf, defaultWorkload, median, stopAndClean, timedPush, type PushRun, type PushWorkload } from '../pushDriver';
 import { StationClient } from '../../server/stationClient';
 import type { ScaleTable } from './table';
 
@@ -63,21 +63,22 @@ export async function byStations(repeats: number): Promise<ScaleTable> {
 /** Pulls the whole feed from 0 as a new station does, in the station's pages of 500. */
 async function pullAll(run: PushRun): Promise<string[]> {
   const station = await StationClient.enrol(run.server.url, 'Catching up');
+  const pid = run.server.process.pid ?? 0;
+  const cpuBefore = cpuSecondsOf(pid);
   let since = 0;
   let scanned = 0;
   let rows = 0;
-  let pages = 0;
   const started = performance.now();
   for (;;) {
     const page = await station.pull(since, 500);
-    pages += 1;
     scanned += page.cursor - since;
     rows += page.changes.length;
     since = page.cursor;
     if (!page.more) break;
   }
   const seconds = (performance.now() - started) / 1000;
-  return [scanned.toLocaleString('en'), (scanned / seconds).toFixed(0), (rows / seconds).toFixed(0), (seconds * 1000 / pages).toFixed(1)];
+  const cpu = cpuSecondsOf(pid) - cpuBefore;
+  return [scanned.toLocaleString('en'), (scanned / seconds).toFixed(0), (rows / seconds).toFixed(0), ((cpu * 1e6) / scanned).toFixed(1), (scanned / cpu).toFixed(0)];
 }
 
 export async function byQueue(repeats: number): Promise<ScaleTable> {
@@ -88,7 +89,7 @@ export async function byQueue(repeats: number): Promise<ScaleTable> {
   }
   return {
     title: 'Catching up: a queued outbox pushed in chunks of 200 (10 siblings), then a new station pulls the whole feed in pages of 500',
-    header: ['queued operations', ...measuredColumns, 'feed entries', 'pull entries scanned/s', 'pull rows sent/s', 'ms per page'],
+    header: ['queued operations', ...measuredColumns, 'feed entries', 'pull entries/s (wall)', 'pull rows sent/s (wall)', 'pull server CPU µs/entry', 'pull entries/s per server core'],
     rows,
   };
 }
