@@ -134,8 +134,9 @@ export async function pushThroughput(total = defaultTotal, repeats = 3): Promise
       median: cpuPerOp,
       spread: range(serverCpu),
       repeats,
-      target: '≤ 200 µs/op (5,000 ops/s on one core); ≤ 2× raw',
-      met: cpuPerOp <= 200 && cpuRatio <= 2,
+      // Not a target of its own: all threads count (V8's GC helpers, I/O), so it is no single-core bound.
+      target: 'none: the cost when wall time is noisy',
+      met: null,
       reference: { figure: 'CPU time of the raw writes', median: median(rawCpu), ratio: cpuRatio },
     },
   ];
