@@ -29,13 +29,17 @@ export class PlantStore {
   private readonly batchesById;
   private readonly usersById;
   private readonly upsertRun;
+  private readonly updateRun;
   private readonly upsertStep;
+  private readonly updateStep;
   private readonly upsertBatch;
   private readonly removeBatch;
   private readonly insertSignature;
   private readonly insertAudit;
   private readonly reviewsById;
   private readonly upsertReview;
+  /** Run and step rows held back until the end of `withRowsWrittenOnce`, last version of each. */
+  private held: { runs: Map<string, Run>; steps: Map<string, RunStep> } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -55,9 +59,15 @@ export class PlantStore {
               @procedureVersionId, @batchId, @status, @title, @unitSerial, @createdAt, @updatedAt, @body)
       ON CONFLICT (id) DO UPDATE SET batch_id = excluded.batch_id, status = excluded.status, title = excluded.title,
         unit_serial = excluded.unit_serial, updated_at = excluded.updated_at, body = excluded.body`);
+    // The engine only changes a run's batch, status, progress and time: updating just those
+    // columns leaves the title, serial and creation indexes alone (the upsert rewrites them all).
+    this.updateRun = db.prepare<[string | null, string, string, string, string, string, string]>(
+      'UPDATE runs SET batch_id = ?, status = ?, updated_at = ?, body = ? WHERE id = ? AND title = ? AND unit_serial = ?',
+    );
     this.upsertStep = db.prepare(`
       INSERT INTO run_steps (id, run_id, position, body) VALUES (@id, @runId, @position, @body)
       ON CONFLICT (id) DO UPDATE SET body = excluded.body`);
+    this.updateStep = db.prepare<[string, string]>('UPDATE run_steps SET body = ? WHERE id = ?');
     this.upsertBatch = db.prepare('INSERT INTO batches (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     this.removeBatch = db.prepare('DELETE FROM batches WHERE id = ?');
     this.insertSignature = db.prepare(
@@ -85,14 +95,51 @@ export class PlantStore {
     };
   }
 
+  /**
+   * Runs `fn` (inside the caller's transaction) writing each run and step row it puts once, at
+   * its end, in its last version; feed entries are still appended as each change is made, so
+   * their order and numbers are unchanged. Nothing outside the transaction can see the rows in
+   * between, and `fn` must not read them back from the database (the push reads its cache).
+   * A push of many operations to one batch rewrote the same 11 runs and steps for each one.
+   */
+  withRowsWrittenOnce<T>(fn: () => T): T {
+    if (this.held) return fn();
+    this.held = { runs: new Map(), steps: new Map() };
+    try {
+      const result = fn();
+      const { runs, steps } = this.held;
+      this.held = null;
+      runs.forEach((run) => { this.writeRun(run); });
+      steps.forEach((step) => { this.writeStep(step); });
+      return result;
+    } finally {
+      this.held = null;
+    }
+  }
+
   putRun(run: Run, at: string): void {
-    this.upsertRun.run({ ...run, body: JSON.stringify(run) });
+    if (this.held) this.held.runs.set(run.id, run);
+    else this.writeRun(run);
     this.feed.append('run', run.id, 'put', null, at);
   }
 
   putStep(step: RunStep, at: string): void {
-    this.upsertStep.run({ id: step.id, runId: step.runId, position: step.position, body: JSON.stringify(step) });
+    if (this.held) this.held.steps.set(step.id, step);
+    else this.writeStep(step);
     this.feed.append('runStep', step.id, 'put', null, at);
+  }
+
+  /** Writes the run: a plain update when it exists with the same title and serial, else the upsert. */
+  private writeRun(run: Run): void {
+    const body = JSON.stringify(run);
+    const updated = this.updateRun.run(run.batchId, run.status, run.updatedAt, body, run.id, run.title, run.unitSerial).changes;
+    if (updated === 0) this.upsertRun.run({ ...run, body });
+  }
+
+  /** Writes the step: a plain update of its body when it exists (as the upsert would), else an insert. */
+  private writeStep(step: RunStep): void {
+    const body = JSON.stringify(step);
+    if (this.updateStep.run(body, step.id).changes === 0) this.upsertStep.run({ id: step.id, runId: step.runId, position: step.position, body });
   }
 
   putBatch(batch: Batch, at: string): void {

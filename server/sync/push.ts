@@ -21,7 +21,9 @@ export type PushEntryOf = { seq: number; op: Operation } | { seq: number; unread
  * - An entry that is not a valid operation but names its id is recorded as rejected, never applied.
  */
 export function push(store: Store, stationId: string, entries: readonly PushEntryOf[], receivedAt: string): PushResponse {
-  return store.transaction(() => {
+  // Run and step rows are written once each at the end: only this transaction could see them
+  // before, and it reads its cache, never the table, for rows it has written.
+  return store.transaction(() => store.plant.withRowsWrittenOnce(() => {
     const results: PushResult[] = [];
     // Rows loaded for this push's operations, kept current as they apply; gone with the transaction.
     const cache = emptyMutableState();
@@ -67,7 +69,7 @@ export function push(store: Store, stationId: string, entries: readonly PushEntr
       }
     }
     return { results, nextSeq: store.operations.nextSeq(stationId), head: store.feed.head() };
-  });
+  }));
 }
 
 /** An entry the server cannot read is answered like any refused operation: recorded, never applied. */

@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one table, JSON in .artifacts/bench/. Timings live here, never in the tests.
+// `npm run bench -- push memory`: only the benchmarks named (see `benchmarks` below), same table.
 import { engineSignOff } from './engineSignOff.bench';
 import type { Row } from './measure';
 import { pushThroughput } from './pushThroughput.bench';
@@ -8,17 +9,27 @@ import { serverMemory } from './serverMemory.bench';
 import { siblingVisible } from './siblingVisible.bench';
 import { storeInBrowser } from './storeInBrowser.bench';
 
-// `npm run bench -- table`: the runs table's figures alone, for working on them.
-if (process.argv.includes('table')) {
-  report(await runsTable());
-  process.exit(0);
+/** In the table's order; the name is what `npm run bench -- <name>` selects. */
+const benchmarks: Record<string, () => Promise<Row | Row[]>> = {
+  engine: engineSignOff,
+  store: storeInBrowser,
+  table: runsTable,
+  sibling: siblingVisible,
+  push: () => pushThroughput(),
+  memory: () => serverMemory(),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}: choose from ${Object.keys(benchmarks).join(', ')} (or none for all).`);
+  process.exit(2);
 }
 
 const rows: Row[] = [];
-rows.push(await engineSignOff());
-rows.push(...(await storeInBrowser()));
-rows.push(...(await runsTable()));
-rows.push(await siblingVisible());
-rows.push(await pushThroughput());
-rows.push(await serverMemory());
+for (const [name, bench] of Object.entries(benchmarks)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  const result = await bench();
+  rows.push(...(Array.isArray(result) ? result : [result]));
+}
 report(rows);

@@ -11,9 +11,12 @@ export interface ChildServer {
   output: () => string;
 }
 
-/** Starts `server/main.ts` in its own Node process, as `npm run server` does, and waits for its URL. */
-export function startChildServer(args: string[], startTimeoutMs = 30_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet', ...args], {
+/**
+ * Starts `server/main.ts` in its own Node process, as `npm run server` does, and waits for its URL.
+ * `nodeArgs` go to Node itself (a benchmark's `--cpu-prof`, say).
+ */
+export function startChildServer(args: string[], startTimeoutMs = 30_000, nodeArgs: readonly string[] = []): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

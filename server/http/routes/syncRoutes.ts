@@ -6,6 +6,7 @@ import { Id } from '../../../shared/schemas/common';
 import { Operation } from '../../../shared/schemas/operation';
 import { parseInput } from '../../../shared/schemas/parse';
 import { ApiError } from '../../apiError';
+import { GroupCommit } from '../../sync/groupCommit';
 import { push, type PushEntryOf } from '../../sync/push';
 import { authStation } from '../auth';
 import type { AppContext } from '../context';
@@ -39,11 +40,14 @@ function parseEntries(body: unknown): PushEntryOf[] {
 
 export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { store } = ctx;
+  // Pushes that arrive while one is committing share the next commit (and its disk flush).
+  const pushes = new GroupCommit(store);
 
-  app.post(apiPaths.push, (request): PushResponse => {
+  app.post(apiPaths.push, async (request): Promise<PushResponse> => {
     const station = authStation(ctx, request);
     const entries = parseEntries(request.body);
-    const response = push(store, station.id, entries, ctx.now().toISOString());
+    const receivedAt = ctx.now().toISOString();
+    const response = await pushes.submit(() => push(store, station.id, entries, receivedAt));
     ctx.notifier.moved(response.head);
     return response;
   });
