@@ -8,11 +8,20 @@ import { serverMemory } from './serverMemory.bench';
 import { siblingVisible } from './siblingVisible.bench';
 import { storeInBrowser } from './storeInBrowser.bench';
 
+// `npm run bench -- store catchup` runs only the benchmarks named; with no names, all of them.
+const benches: Record<string, () => Promise<Row | Row[]>> = {
+  engine: engineSignOff,
+  store: storeInBrowser,
+  runs: runsTable,
+  sibling: siblingVisible,
+  push: pushThroughput,
+  memory: serverMemory,
+};
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in benches));
+if (unknown.length > 0) throw new Error(`No benchmark named ${unknown.join(', ')}; there are: ${Object.keys(benches).join(', ')}`);
 const rows: Row[] = [];
-rows.push(await engineSignOff());
-rows.push(...(await storeInBrowser()));
-rows.push(...(await runsTable()));
-rows.push(await siblingVisible());
-rows.push(await pushThroughput());
-rows.push(await serverMemory());
+for (const [name, bench] of Object.entries(benches)) {
+  if (wanted.length === 0 || wanted.includes(name)) rows.push(...[await bench()].flat());
+}
 report(rows);

@@ -71,7 +71,8 @@ async function retireAcknowledged(db: StationDb, cursor: number): Promise<void> 
 async function rebase(db: StationDb): Promise<void> {
   const pending = await db.outbox.orderBy('seq').toArray();
   for (const { op } of pending) {
-    const result = applyOperation(await loadSlice(db, op), op);
-    if (result.changes.length > 0) await writeChanges(db, result.changes, { shadow: true });
+    const slice = await loadSlice(db, op);
+    const result = applyOperation(slice, op);
+    if (result.changes.length > 0) await writeChanges(db, result.changes, { shadow: true, before: slice });
   }
 }
