@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one table, JSON in .artifacts/bench/. Timings live here, never in the tests.
+import { catchUp } from './catchUp.bench';
 import { engineSignOff } from './engineSignOff.bench';
 import type { Row } from './measure';
 import { pushThroughput } from './pushThroughput.bench';
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<Row | Row[]>> = {
   sibling: siblingVisible,
   push: pushThroughput,
   memory: serverMemory,
+  catchup: catchUp,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in benches));

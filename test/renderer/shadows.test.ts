@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { applyOperation } from '../../shared/engine/apply';
+import { applyChanges } from '../../shared/engine/state';
 import type { Operation } from '../../shared/schemas/operation';
 import type { AuditEntry } from '../../shared/schemas/audit';
 import type { CacheChange } from '../../renderer/src/store/cacheChanges';
@@ -74,6 +76,40 @@ describe('shadows of optimistic writes', () => {
     expect((await db.audit.get(serverEntry.id))?.reason).toBeNull();
     await applyServerPage(db, refused(op));
     expect(await db.audit.get(serverEntry.id)).toEqual(serverEntry);
+  });
+});
+
+/** The server's answer to an operation: applied on its own state, returned as a page's rows and outcome. */
+function serverApplies(server: Plant, op: Operation, cursor: number) {
+  const result = applyOperation(server.state, op);
+  server.state = applyChanges(server.state, result.changes);
+  return { changes: result.changes, outcomes: [{ operationId: op.id, outcome: result.outcome, feedSeq: cursor }], cursor };
+}
+
+describe('a catch-up of several pages', () => {
+  it('keeps waiting work on screen until the last page, then converges on the server', async () => {
+    const station = new Plant();
+    const server = new Plant();
+    const db = await stationFor(station);
+    const mine = station.stepOp('start', 'R-1', 'inspect', {});
+    await enqueue(db, mine);
+    // Another station's hold on the same run arrives first, with more pages behind it.
+    const theirs = serverApplies(server, { ...server.stepOp('hold', 'R-1', 'connector', { reason: 'Parts missing' }), id: 'ST-2-op-1', stationId: 'ST-2' }, 4);
+    await applyServerPage(db, { changes: theirs.changes, outcomes: [], cursor: 4, more: true });
+    expect((await db.runSteps.get('R-1/inspect'))?.state).toBe('in_progress');
+    expect((await db.runSteps.get('R-1/connector'))?.state).toBe('hold');
+    expect(await db.outbox.count()).toBe(1);
+    // The server's own audit entry of my operation, in a page with more behind it, then the last page.
+    const answer = serverApplies(server, mine, 8);
+    await applyServerPage(db, { changes: answer.changes, outcomes: [], cursor: 7, more: true });
+    await applyServerPage(db, { changes: [], outcomes: answer.outcomes, cursor: 8 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.shadows.count()).toBe(0);
+    const audit = await db.audit.filter((a) => a.operationId === mine.id).toArray();
+    expect(audit.map((a) => a.stepId)).toEqual(['R-1/inspect']);
+    const [runs, steps] = await Promise.all([db.runs.toArray(), db.runSteps.toArray()]);
+    expect(new Map(runs.map((r) => [r.id, r]))).toEqual(server.state.runs);
+    expect(new Map(steps.map((r) => [r.id, r]))).toEqual(server.state.steps);
   });
 });
 

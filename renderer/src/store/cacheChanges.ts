@@ -50,11 +50,20 @@ export async function writeChanges(
   // shadowsFor issues its reads of the cache tables before it first waits, so the writes can go
   // out at once, overlapping its lookups, without it seeing them (IndexedDB keeps request order).
   const shadows = options.shadow
-    ? shadowsFor(db, groups.map((g) => ({ entity: g.entity as CachedEntity, table: g.table, ids: g.list.map(idOf) })), options.before)
+    ? shadowsFor(db, groups.map((g) => ({ entity: g.entity as CachedEntity, table: g.table, ids: g.list.map(idOf), operationOf: operationsOf(g.list) })), options.before)
     : Promise.resolve([]);
   const writes = Promise.all(groups.map((g) => writeInOrder(g.table, g.list)));
   const rows = await shadows;
   await Promise.all([rows.length > 0 ? db.shadows.bulkPut(rows) : undefined, writes]);
+}
+
+/** The operation behind each evidence row (audit entries and signatures carry its id). */
+function operationsOf(list: readonly CacheChange[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const change of list) {
+    if (change.op === 'put' && 'operationId' in change.row && typeof change.row.operationId === 'string') found.set(change.row.id, change.row.operationId);
+  }
+  return found;
 }
 
 /** Applies one table's changes in order; consecutive puts go in one bulk call. */

@@ -7,7 +7,12 @@ export interface ShadowTarget {
   entity: CachedEntity;
   table: Table<{ id: string }, string>;
   ids: readonly string[];
+  /** For evidence rows: the operation that writes each (by id), which names their shared shadow. */
+  operationOf?: ReadonlyMap<string, string>;
 }
+
+/** The key of the shadow listing the evidence rows of `entity` that operation `operationId` created. */
+export const createdKey = (entity: CachedEntity, operationId: string) => `new:${entity}:${operationId}`;
 
 /**
  * Evidence rows (audit entries, signatures) are only ever added, under ids derived from the
@@ -30,16 +35,25 @@ export async function shadowsFor(db: StationDb, targets: readonly ShadowTarget[]
   const tracked = targets.filter((t) => !appendOnly.has(t.entity)).map((t) => ({ ...t, ids: [...new Set(t.ids)] }));
   const storedEvidence = evidence.map((t) => t.table.where(':id').anyOf(t.ids).toArray());
   const trackedShadows = perRowShadows(db, tracked, before);
-  const [stored, shadows] = await Promise.all([Promise.all(storedEvidence), trackedShadows]);
+  const createdKeys = [...new Set(evidence.flatMap((t) => t.ids.map((id) => createdKey(t.entity, t.operationOf?.get(id) ?? id))))];
+  const [stored, shadows, earlier] = await Promise.all([Promise.all(storedEvidence), trackedShadows, db.shadows.bulkGet(createdKeys)]);
+  const earlierLists = new Map(earlier.flatMap((e) => (e ? [[e.key, e] as const] : [])));
   // Evidence the server already sent (rare: rebasing an operation it holds) is shadowed row by row.
   const existing = evidence.map((t, i) => ({ ...t, ids: (stored[i] ?? []).map((r) => r.id) }));
   const known = new Map(stored.flat().map((r) => [r.id, r] as const));
   const existingShadows = await perRowShadows(db, existing.filter((t) => t.ids.length > 0), undefined, known);
   const created = evidence.flatMap((t, i): ShadowRow[] => {
     const storedIds = new Set((stored[i] ?? []).map((r) => r.id));
-    const fresh = t.ids.filter((id) => !storedIds.has(id));
-    const first = fresh[0];
-    return first === undefined ? [] : [{ key: `new:${t.entity}:${first}`, entity: t.entity, id: first, row: null, created: fresh }];
+    const byOperation = new Map<string, string[]>();
+    for (const id of t.ids.filter((x) => !storedIds.has(x))) {
+      const operationId = t.operationOf?.get(id) ?? id;
+      byOperation.set(operationId, [...(byOperation.get(operationId) ?? []), id]);
+    }
+    return [...byOperation].map(([operationId, fresh]): ShadowRow => {
+      const key = createdKey(t.entity, operationId);
+      const listed = earlierLists.get(key)?.created ?? [];
+      return { key, entity: t.entity, id: operationId, row: null, created: [...new Set([...listed, ...fresh])] };
+    });
   });
   return [...shadows, ...existingShadows, ...created];
 }
