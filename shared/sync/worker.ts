@@ -144,6 +144,15 @@ export class SyncWorker {
   }
 
   private addPending(entries: readonly PendingOperation[]): void {
+    // The common case, one new operation after the last: appended without rebuilding the queue
+    // (which cost O(waiting) per operation saved during a long time offline).
+    const last = this.pending[this.pending.length - 1]?.seq ?? -Infinity;
+    const fresh = entries.filter((e) => e.seq >= this.acceptedBelow);
+    if (fresh.every((e, i) => e.seq > (i === 0 ? last : (fresh[i - 1]?.seq ?? last)))) {
+      this.pending.push(...fresh);
+      this.setStatus({ waiting: this.pending.length });
+      return;
+    }
     const known = new Set(this.pending.map((p) => p.seq));
     for (const entry of entries) if (!known.has(entry.seq) && entry.seq >= this.acceptedBelow) this.pending.push(entry);
     this.pending.sort((a, b) => a.seq - b.seq);

@@ -80,16 +80,19 @@ export async function catchUp(): Promise<Row[]> {
     // Enrolling reloads the page into the enrolled station, which asks who signs in.
     await page.getByLabel('Badge').waitFor({ timeout: 120_000 });
     const bootDone = await caughtUp(page, server.url, 300_000);
+    console.error(`catch-up: bootstrap ${String(Math.round(bootDone - bootStarted))} ms`);
     const cached = await progressOf(page);
     if (cached.runs < runs) throw new Error(`the cache holds ${String(cached.runs)} runs, not the ${String(runs)} seeded`);
 
     await context.setOffline(true);
+    const queueStarted = performance.now();
     const queued = await page.evaluate(
       async ([path, count, actor]) => ((await import(path)) as CatchUpPage).queueOperations(count, actor),
       [benchModule, operations, 'u-chen'] as const,
     );
     const waiting = (await progressOf(page)).waiting;
     if (queued !== operations || waiting !== operations) throw new Error(`queued ${String(queued)}, ${String(waiting)} waiting; wanted ${String(operations)}`);
+    console.error(`catch-up: ${String(queued)} operations queued offline in ${String(Math.round(performance.now() - queueStarted))} ms`);
     const drainStarted = performance.now();
     await context.setOffline(false);
     const drainDone = await caughtUp(page, server.url, 600_000);
