@@ -8,7 +8,7 @@ import { startChildServer } from '../server/childServer';
 import type { Row } from './measure';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const stationOut = join(root, '.artifacts', 'catchup-station');
+const stationOut = join(root, '.artifacts', process.env['CATCHUP_OUT'] ?? 'catchup-station');
 const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 // The sizes; CATCHUP_RUNS and CATCHUP_OPERATIONS scale them down to look into one phase.
 const runs = Number(process.env['CATCHUP_RUNS'] ?? 100_000);
