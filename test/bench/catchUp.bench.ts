@@ -65,13 +65,16 @@ async function caughtUp(page: Page, url: string, limitMs: number): Promise<numbe
  * seconds, and the bootstrap happens once per station by its nature.
  */
 export async function catchUp(): Promise<Row[]> {
-  await buildStation();
+  // CATCHUP_PREBUILT=1 reuses the last build in the output dir (to look into one phase again).
+  if (process.env['CATCHUP_PREBUILT'] !== '1') await buildStation();
   const data = mkdtempSync(join(tmpdir(), 'lockstep-catchup-'));
   const server = await startChildServer(['--data', data, '--seed-runs', String(runs), '--station', stationOut], 600_000);
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumFlags });
   try {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
+    page.on('pageerror', (error) => { console.error(`catch-up page error: ${error.message}`); });
+    page.on('console', (message) => { if (message.type() === 'error') console.error(`catch-up page console: ${message.text()}`); });
     await page.goto('/');
     await page.getByLabel('Enrolment code').fill('LOCKSTEP-DEMO');
     await page.getByLabel('Station name').fill('Catch-up bench');
