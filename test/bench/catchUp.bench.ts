@@ -98,7 +98,7 @@ export async function catchUp(): Promise<Row[]> {
     console.error(`catch-up: ${String(queued)} operations queued offline in ${String(Math.round(performance.now() - queueStarted))} ms`);
     const drainStarted = performance.now();
     await context.setOffline(false);
-    const drainDone = await caughtUp(page, server.url, 600_000);
+    const drainDone = await caughtUp(page, server.url, Number(process.env['CATCHUP_DRAIN_LIMIT_MS'] ?? 600_000));
 
     const bootstrap = Math.round(bootDone - bootStarted);
     const drain = Math.round(drainDone - drainStarted);
