@@ -1,4 +1,4 @@
-import type { PushResponse } from '../protocol/sync';
+import { maxPullLimit, type PushResponse } from '../protocol/sync';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import type { FromWorker, PendingOperation, SyncStatus, ToWorker } from './messages';
 import type { SyncTransport, TransportFailure } from './transport';
@@ -65,7 +65,8 @@ export class SyncWorker {
   constructor(deps: SyncWorkerDeps) {
     this.deps = {
       pushChunk: 200,
-      pullLimit: 500,
+      // The largest page the server gives: per-page costs (a request, a transaction) are paid fewer times.
+      pullLimit: maxPullLimit,
       periodicPullMs: 60_000,
       backoff: defaultBackoff,
       ...deps,
@@ -143,6 +144,15 @@ export class SyncWorker {
   }
 
   private addPending(entries: readonly PendingOperation[]): void {
+    // The common case, one new operation after the last: appended without rebuilding the queue
+    // (which cost O(waiting) per operation saved during a long time offline).
+    const last = this.pending[this.pending.length - 1]?.seq ?? -Infinity;
+    const fresh = entries.filter((e) => e.seq >= this.acceptedBelow);
+    if (fresh.every((e, i) => e.seq > (i === 0 ? last : (fresh[i - 1]?.seq ?? last)))) {
+      this.pending.push(...fresh);
+      this.setStatus({ waiting: this.pending.length });
+      return;
+    }
     const known = new Set(this.pending.map((p) => p.seq));
     for (const entry of entries) if (!known.has(entry.seq) && entry.seq >= this.acceptedBelow) this.pending.push(entry);
     this.pending.sort((a, b) => a.seq - b.seq);
@@ -235,19 +245,27 @@ export class SyncWorker {
     this.setStatus({ waiting: this.pending.length });
   }
 
+  /**
+   * Pulls page after page to the feed's head. While the renderer commits one page, the next is
+   * already on its way (a catch-up is otherwise network, parse and commit one after another); it
+   * is thrown away if the renderer did not end up at the cursor it was asked from.
+   */
   private async pullToHead(): Promise<void> {
+    let next = this.deps.transport.pull(this.cursor, this.deps.pullLimit);
     for (;;) {
       if (this.stopped()) return;
       this.setStatus({ phase: 'pulling' });
-      const result = await this.deps.transport.pull(this.cursor, this.deps.pullLimit);
+      const result = await next;
       if (!result.ok) throw new CycleFailed(result.failure);
       const page = result.value;
+      if (page.more) next = this.deps.transport.pull(page.cursor, this.deps.pullLimit);
       if (page.changes.length > 0 || page.outcomes.length > 0 || page.cursor > this.cursor) {
         await this.handOver(page.cursor, () => {
           this.deps.send({ type: 'page', page });
         });
       }
       if (!page.more) return;
+      if (this.cursor !== page.cursor) next = this.deps.transport.pull(this.cursor, this.deps.pullLimit);
     }
   }
 

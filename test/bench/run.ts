@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one table, JSON in .artifacts/bench/. Timings live here, never in the tests.
 // `npm run bench -- push memory`: only the benchmarks named (see `benchmarks` below), same table.
+import { catchUp } from './catchUp.bench';
 import { engineSignOff } from './engineSignOff.bench';
 import type { Row } from './measure';
 import { pushThroughput } from './pushThroughput.bench';
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => Promise<Row | Row[]>> = {
   sibling: siblingVisible,
   push: () => pushThroughput(),
   memory: () => serverMemory(),
+  catchup: () => catchUp(),
 };
 
 const wanted = process.argv.slice(2);

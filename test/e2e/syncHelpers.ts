@@ -5,7 +5,7 @@ import type { PushResponse } from '../../shared/protocol/sync';
 import type { Operation } from '../../shared/schemas/operation';
 import { people, signIn, type Who } from './helpers';
 
-/** The real central server the sync project runs (playwright.config.ts, same port), with its demo plant. */
+/** The real central server the sync project runs (playwright.config.ts), with its demo plant, on this checkout's E2E_SYNC_PORT. */
 export const serverUrl = `http://127.0.0.1:${process.env['E2E_SYNC_PORT'] ?? '4651'}`;
 export const demoCode = 'LOCKSTEP-DEMO';
 export const userIds = { tech: 'u-ana', sup: 'u-chen', eng: 'u-dana' } as const;

@@ -76,7 +76,7 @@ describe('the sync host', () => {
     expect(window()?.messages('needOutbox')).toHaveLength(1);
     host.receive({ type: 'start', pending: [], cursor: 0 });
     await settle();
-    expect(server.pulls('http://10.0.0.5:4650')).toEqual(['http://10.0.0.5:4650/v1/sync/pull?since=0&limit=500']);
+    expect(server.pulls('http://10.0.0.5:4650')).toEqual(['http://10.0.0.5:4650/v1/sync/pull?since=0&limit=2000']);
     expect(new Set(server.requests.map((r) => r.authorization))).toEqual(new Set(['Bearer st_one']));
     expect(window()?.messages('page')).toEqual([expect.objectContaining({ page: expect.objectContaining({ cursor: 7 }) as object })]);
     host.receive({ type: 'pageApplied', cursor: 7 });

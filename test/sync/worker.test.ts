@@ -93,7 +93,7 @@ describe('sync worker', () => {
     expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', waiting: 0, lastError: null, lastSyncAt: '2026-11-26T08:00:00.000Z' });
   });
 
-  it('waits for the renderer to commit a page before pulling the next', async () => {
+  it('fetches the next page while the renderer commits one, and hands it over only after that commit', async () => {
     const server = new ScriptedServer();
     server.head = 4;
     const time = new ManualTime();
@@ -101,10 +101,26 @@ describe('sync worker', () => {
     const worker = new SyncWorker({ transport: server, now: () => time.now, timers: time, random: () => 0.5, online: new ManualOnline(), send: inbox.send, pullLimit: 2 });
     worker.receive({ type: 'start', pending: [], cursor: 0 });
     await settle();
-    expect(server.pulls).toEqual([0]);
+    expect(server.pulls).toEqual([0, 2]);
+    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2]);
     worker.receive({ type: 'pageApplied', cursor: 2 });
     await settle();
-    expect(server.pulls).toEqual([0, 2]);
+    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2, 4]);
+  });
+
+  it('pulls again from where the renderer is when a page it was sent was not committed', async () => {
+    const server = new ScriptedServer();
+    server.head = 4;
+    const time = new ManualTime();
+    const inbox = new Inbox();
+    const worker = new SyncWorker({ transport: server, now: () => time.now, timers: time, random: () => 0.5, online: new ManualOnline(), send: inbox.send, pullLimit: 2 });
+    worker.receive({ type: 'start', pending: [], cursor: 0 });
+    await settle();
+    // The renderer restarts without committing the first page: its cursor is still 0.
+    worker.receive({ type: 'start', pending: [], cursor: 0 });
+    await settle();
+    expect(server.pulls.slice(0, 3)).toEqual([0, 2, 0]);
+    expect(inbox.of('page').map((m) => m.page.cursor).slice(0, 2)).toEqual([2, 2]);
   });
 
   it('retries a transient failure with capped exponential backoff and jitter, never in a busy loop', async () => {

@@ -1,8 +1,10 @@
 import type { Table } from 'dexie';
+import type { EngineState } from '../../../shared/engine/state';
 import type { Change } from '../../../shared/schemas/change';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
 import type { User } from '../../../shared/schemas/users';
 import type { CachedAuditEntry, CachedEntity, ShadowRow, StationDb } from './db';
+import { shadowsFor } from './shadows';
 
 /** A write to the cache: the engine's changes, plus the reference rows the server sends and audit rows with their receive time. */
 export type CacheChange =
@@ -31,35 +33,57 @@ const idOf = (change: CacheChange) => (change.op === 'put' ? change.row.id : cha
 
 /**
  * Writes changes grouped by table, in bulk. With `shadow`, the server's version of each row is
- * saved first (once per row), so that optimistic writes can be undone when the server answers.
- * Must run inside a transaction over the cache tables and `shadows`.
+ * saved first (once per row, see shadows.ts), so that optimistic writes can be undone when the
+ * server answers; `before` holds rows already read in this transaction, so they are not read
+ * again. Must run inside a transaction over the cache tables and `shadows`.
  */
-export async function writeChanges(db: StationDb, changes: readonly CacheChange[], options: { shadow: boolean }): Promise<void> {
+export async function writeChanges(
+  db: StationDb,
+  changes: readonly CacheChange[],
+  options: { shadow: boolean; before?: EngineState },
+): Promise<void> {
   const byEntity = new Map<AnyEntity, CacheChange[]>();
   for (const change of changes) {
     const list = byEntity.get(change.entity) ?? [];
     list.push(change);
     byEntity.set(change.entity, list);
   }
-  for (const [entity, list] of byEntity) {
-    const table = tableFor(db, entity);
-    if (options.shadow) await saveShadows(db, entity as CachedEntity, table, list.map(idOf));
-    // Apply in order; consecutive puts go in one bulk call.
-    const puts = new Map<string, { id: string }>();
-    const deletes = new Set<string>();
-    for (const change of list) {
-      if (change.op === 'put') {
-        deletes.delete(change.row.id);
-        puts.set(change.row.id, change.row);
-      } else {
-        puts.delete(change.id);
-        deletes.add(change.id);
-      }
-    }
-    if (entity === 'review') await dropOlderReviews(table, puts);
-    if (puts.size > 0) await table.bulkPut([...puts.values()]);
-    if (deletes.size > 0) await table.bulkDelete([...deletes]);
+  const groups = [...byEntity].map(([entity, list]) => ({ entity, table: tableFor(db, entity), list }));
+  // shadowsFor issues its reads of the cache tables before it first waits, so the writes can go
+  // out at once, overlapping its lookups, without it seeing them (IndexedDB keeps request order).
+  const shadows = options.shadow
+    ? shadowsFor(db, groups.map((g) => ({ entity: g.entity as CachedEntity, table: g.table, ids: g.list.map(idOf), operationOf: operationsOf(g.list) })), options.before)
+    : Promise.resolve([]);
+  const writes = Promise.all(groups.map((g) => writeInOrder(g.entity, g.table, g.list)));
+  const rows = await shadows;
+  await Promise.all([rows.length > 0 ? db.shadows.bulkPut(rows) : undefined, writes]);
+}
+
+/** The operation behind each evidence row (audit entries and signatures carry its id). */
+function operationsOf(list: readonly CacheChange[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const change of list) {
+    if (change.op === 'put' && 'operationId' in change.row && typeof change.row.operationId === 'string') found.set(change.row.id, change.row.operationId);
   }
+  return found;
+}
+
+/** Applies one table's changes in order; consecutive puts go in one bulk call. */
+async function writeInOrder(entity: CacheChange['entity'], table: Table<{ id: string }, string>, list: readonly CacheChange[]): Promise<void> {
+  const puts = new Map<string, { id: string }>();
+  const deletes = new Set<string>();
+  for (const change of list) {
+    if (change.op === 'put') {
+      deletes.delete(change.row.id);
+      puts.set(change.row.id, change.row);
+    } else {
+      puts.delete(change.id);
+      deletes.add(change.id);
+    }
+  }
+  if (entity === 'review') await dropOlderReviews(table, puts);
+  if (puts.size > 0) await table.bulkPut([...puts.values()]);
+  if (deletes.size > 0) await table.bulkDelete([...deletes]);
 }
 
 /**
@@ -76,26 +100,19 @@ async function dropOlderReviews(table: Table<{ id: string }, string>, puts: Map<
   });
 }
 
-async function saveShadows(db: StationDb, entity: CachedEntity, table: Table<{ id: string }, string>, ids: string[]): Promise<void> {
-  const unique = [...new Set(ids)];
-  const keys = unique.map((id) => `${entity}:${id}`);
-  const existing = await db.shadows.bulkGet(keys);
-  const missing = unique.filter((_, i) => existing[i] === undefined);
-  if (missing.length === 0) return;
-  const rows = await table.bulkGet(missing);
-  const shadows: ShadowRow[] = missing.map((id, i) => ({ key: `${entity}:${id}`, entity, id, row: rows[i] ?? null }));
-  await db.shadows.bulkPut(shadows);
-}
-
 /** Puts every optimistically changed row back as the server last sent it, and forgets the shadows. */
 export async function restoreShadows(db: StationDb): Promise<void> {
   const shadows = await db.shadows.toArray();
   const byEntity = new Map<CachedEntity, ShadowRow[]>();
-  for (const s of shadows) byEntity.set(s.entity, [...(byEntity.get(s.entity) ?? []), s]);
+  for (const s of shadows) {
+    const list = byEntity.get(s.entity) ?? [];
+    list.push(s);
+    byEntity.set(s.entity, list);
+  }
   for (const [entity, list] of byEntity) {
     const table = tableFor(db, entity);
     const puts = list.filter((s) => s.row !== null).map((s) => s.row as { id: string });
-    const deletes = list.filter((s) => s.row === null).map((s) => s.id);
+    const deletes = list.filter((s) => s.row === null).flatMap((s) => s.created ?? [s.id]);
     if (puts.length > 0) await table.bulkPut(puts);
     if (deletes.length > 0) await table.bulkDelete(deletes);
   }

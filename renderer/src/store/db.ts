@@ -47,6 +47,11 @@ export interface ShadowRow {
   id: string;
   /** The server's row as it was before the first optimistic change; null when it did not exist. */
   row: unknown;
+  /**
+   * Set on the one shadow that stands for many rows an operation created (its audit entries and
+   * signatures): their ids, all to be deleted when the optimistic writes are undone.
+   */
+  created?: string[];
 }
 
 export interface MetaRow {

@@ -17,16 +17,18 @@ export type EnqueueResult =
  */
 export function enqueue(db: StationDb, op: Operation): Promise<EnqueueResult> {
   return db.transaction('rw', [...db.cacheTables, db.outbox, db.shadows, db.meta], async (): Promise<EnqueueResult> => {
-    const queued = await db.outbox.where('id').equals(op.id).first();
+    // The reads go out together, and then the writes: each wave waits once, not once per request.
+    const [queued, next, slice] = await Promise.all([db.outbox.where('id').equals(op.id).first(), db.meta.get('nextSeq'), loadSlice(db, op)]);
     if (queued) return { ok: true, seq: queued.seq, outcome: { status: 'applied', note: 'Already saved on this station', propagatedTo: [] } };
-    const result = applyOperation(await loadSlice(db, op), op);
+    const result = applyOperation(slice, op);
     const { outcome } = result;
     if (outcome.status === 'rejected' || outcome.status === 'needs_review') return { ok: false, outcome };
-    const next = await db.meta.get('nextSeq');
     const seq = typeof next?.value === 'number' ? next.value : 1;
-    await db.outbox.add({ seq, id: op.id, op });
-    await db.meta.put({ key: 'nextSeq', value: seq + 1 });
-    await writeChanges(db, result.changes, { shadow: true });
+    await Promise.all([
+      db.outbox.add({ seq, id: op.id, op }),
+      db.meta.put({ key: 'nextSeq', value: seq + 1 }),
+      writeChanges(db, result.changes, { shadow: true, before: slice }),
+    ]);
     return { ok: true, seq, outcome };
   });
 }

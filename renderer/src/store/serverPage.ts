@@ -1,7 +1,8 @@
 import { applyOperation } from '../../../shared/engine/apply';
 import type { Outcome } from '../../../shared/schemas/outcome';
 import { restoreShadows, writeChanges, type CacheChange } from './cacheChanges';
-import type { StationDb } from './db';
+import type { OutboxEntry, OutcomeRow, StationDb } from './db';
+import { writeUnderShadows } from './underShadows';
 import { loadSlice } from './loader';
 
 export interface ServerOutcome {
@@ -17,6 +18,12 @@ export interface ServerPage {
   outcomes: readonly ServerOutcome[];
   /** The feed position this page brings the station to. */
   cursor: number;
+  /**
+   * More pages follow at once (a catch-up): the optimistic layer is left in place and rebased
+   * after the last one, not after every page (with many operations waiting, a rebase per page
+   * re-applied all of them each time).
+   */
+  more?: boolean;
 }
 
 /**
@@ -24,31 +31,51 @@ export interface ServerPage {
  * server's rows, record outcomes, retire the operations whose effects the cache now holds, move
  * the cursor, then re-apply the operations still waiting (rebase). A refused operation is thus
  * rolled back on screen, and its outcome stays for the technician to read.
+ *
+ * A page with more right behind it skips the undo and the rebase: a row under an optimistic
+ * write gets the server's version in its shadow, every other row is written as it comes, and the
+ * last page of the catch-up undoes and rebases once, on top of all of them.
  */
 export function applyServerPage(db: StationDb, page: ServerPage): Promise<void> {
   return db.transaction('rw', [...db.cacheTables, db.outbox, db.outcomes, db.shadows, db.meta], async () => {
-    await restoreShadows(db);
-    await writeChanges(db, page.changes, { shadow: false });
-    const cursor = Math.max(page.cursor, await currentCursor(db));
-    for (const { operationId, outcome, feedSeq } of page.outcomes) {
-      const entry = await db.outbox.where('id').equals(operationId).first();
-      const known = await db.outcomes.get(operationId);
-      // The op and a dismissal survive a repeated outcome: a notice closed once stays closed.
-      const op = entry?.op ?? known?.op;
-      await db.outcomes.put({
-        operationId,
-        seq: entry?.seq ?? known?.seq ?? 0,
-        kind: entry?.op.kind ?? known?.kind ?? 'start',
-        outcome,
-        feedSeq,
-        ...(op ? { op } : {}),
-        ...(known?.dismissedAt ? { dismissedAt: known.dismissedAt } : {}),
-      });
+    const deferRebase = page.more === true && (await db.shadows.count()) > 0;
+    if (deferRebase) await writeUnderShadows(db, page.changes);
+    else {
+      await restoreShadows(db);
+      await writeChanges(db, page.changes, { shadow: false });
     }
+    const cursor = Math.max(page.cursor, await currentCursor(db));
+    await recordOutcomes(db, page.outcomes);
     await retireAcknowledged(db, cursor);
     await db.meta.put({ key: 'cursor', value: cursor });
-    await rebase(db);
+    if (!deferRebase) await rebase(db);
   });
+}
+
+/** Records the outcomes of this station's operations, reading what it needs for all of them at once. */
+async function recordOutcomes(db: StationDb, outcomes: readonly ServerOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const ids = outcomes.map((o) => o.operationId);
+  const [entries, knownRows] = await Promise.all([db.outbox.where('id').anyOf(ids).toArray(), db.outcomes.bulkGet(ids)]);
+  const entryOf = new Map(entries.map((e) => [e.id, e]));
+  const rows = new Map<string, OutcomeRow>();
+  outcomes.forEach(({ operationId, outcome, feedSeq }, i) => {
+    const entry = entryOf.get(operationId);
+    // A repeated outcome in one page builds on the first.
+    const known = rows.get(operationId) ?? knownRows[i];
+    // The op and a dismissal survive a repeated outcome: a notice closed once stays closed.
+    const op = entry?.op ?? known?.op;
+    rows.set(operationId, {
+      operationId,
+      seq: entry?.seq ?? known?.seq ?? 0,
+      kind: entry?.op.kind ?? known?.kind ?? 'start',
+      outcome,
+      feedSeq,
+      ...(op ? { op } : {}),
+      ...(known?.dismissedAt ? { dismissedAt: known.dismissedAt } : {}),
+    });
+  });
+  await db.outcomes.bulkPut([...rows.values()]);
 }
 
 export async function currentCursor(db: StationDb): Promise<number> {
@@ -56,22 +83,29 @@ export async function currentCursor(db: StationDb): Promise<number> {
   return typeof row?.value === 'number' ? row.value : 0;
 }
 
-/** An operation leaves the outbox once the server has answered and the cache holds its effects. */
+/**
+ * An operation leaves the outbox once the server has answered and the cache holds its effects.
+ * Only outcomes filed under the outbox's sequence numbers can retire anything: those are read by
+ * their index, not the whole outbox (which a catch-up read once per page).
+ */
 async function retireAcknowledged(db: StationDb, cursor: number): Promise<void> {
-  const pending = await db.outbox.toArray();
-  const outcomes = await db.outcomes.bulkGet(pending.map((p) => p.id));
-  const done = pending.filter((_, i) => {
-    const o = outcomes[i];
-    return o !== undefined && (o.feedSeq === null || o.feedSeq <= cursor);
-  });
-  await db.outbox.bulkDelete(done.map((d) => d.seq));
+  const [first, last] = await Promise.all([db.outbox.orderBy('seq').first(), db.outbox.orderBy('seq').last()]);
+  if (!first || !last) return;
+  const answered = await db.outcomes.where('seq').between(first.seq, last.seq, true, true).toArray();
+  const ready = answered.filter((o) => o.feedSeq === null || o.feedSeq <= cursor);
+  if (ready.length === 0) return;
+  // An outcome is filed under the seq its operation had here; check the entry there is that operation.
+  const entries = await db.outbox.bulkGet(ready.map((o) => o.seq));
+  const done = entries.filter((e, i) => e !== undefined && e.id === ready[i]?.operationId);
+  await db.outbox.bulkDelete(done.map((d) => (d as OutboxEntry).seq));
 }
 
 /** Re-applies the operations still waiting on top of the server's state, in order. */
 async function rebase(db: StationDb): Promise<void> {
   const pending = await db.outbox.orderBy('seq').toArray();
   for (const { op } of pending) {
-    const result = applyOperation(await loadSlice(db, op), op);
-    if (result.changes.length > 0) await writeChanges(db, result.changes, { shadow: true });
+    const slice = await loadSlice(db, op);
+    const result = applyOperation(slice, op);
+    if (result.changes.length > 0) await writeChanges(db, result.changes, { shadow: true, before: slice });
   }
 }

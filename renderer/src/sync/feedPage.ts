@@ -34,5 +34,6 @@ export function toServerPage(page: PullResponse): ServerPage {
     changes: page.changes.map(toCacheChange),
     outcomes: page.outcomes.map((o) => ({ operationId: o.operationId, outcome: o.outcome, feedSeq: o.seq })),
     cursor: page.cursor,
+    more: page.more,
   };
 }

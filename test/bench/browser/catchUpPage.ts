@@ -1,0 +1,58 @@
+import type { Operation } from '../../../shared/schemas/operation';
+import { enqueue } from '../../../renderer/src/store/enqueue';
+import { openStationDb } from '../../../renderer/src/store/open';
+import { seenFor } from '../../../renderer/src/store/seen';
+
+/**
+ * Loaded into an enrolled station's page by the catch-up benchmark (test/bench/catchUp.bench.ts):
+ * queues operations through the station's own enqueue, on the station's own IndexedDB, as a
+ * technician working offline would. Never part of the station build.
+ */
+
+/** The station's database: the one named after its station id. */
+async function stationDbName(): Promise<string> {
+  const name = (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => /^lockstep-ST/.test(n));
+  if (!name) throw new Error('no enrolled station database in this page');
+  return name;
+}
+
+/**
+ * Holds and then releases the first step of `count / 2` bench runs (ids BR-…), one operation at a
+ * time, each saved durably before the next. Returns how many were saved.
+ */
+export async function queueOperations(count: number, actorId: string): Promise<number> {
+  const db = await openStationDb(await stationDbName());
+  try {
+    const stationId = (await db.meta.get('stationId'))?.value;
+    if (typeof stationId !== 'string') throw new Error('the station has no id yet');
+    const runs = await db.runs.where('id').startsWith('BR-').limit(Math.ceil(count / 2)).toArray();
+    if (runs.length * 2 < count) throw new Error(`only ${String(runs.length)} bench runs in the cache; ${String(Math.ceil(count / 2))} needed`);
+    let saved = 0;
+    for (const [i, run] of runs.entries()) {
+      const stepId = run.stepIds[0];
+      if (stepId === undefined) throw new Error(`run ${run.id} has no steps`);
+      for (const kind of ['hold', 'release'] as const) {
+        if (saved === count) break;
+        const base = { id: `${stationId}-catchup-${String(i)}-${kind}`, stationId, actorId, at: new Date().toISOString(), runId: run.id, stepId, seen: await seenFor(db, run.id, stepId) };
+        const op: Operation = kind === 'hold' ? { ...base, kind, reason: 'Catch-up benchmark' } : { ...base, kind };
+        const result = await enqueue(db, op);
+        if (!result.ok) throw new Error(`${op.kind} on ${run.id} was refused: ${result.outcome.reason}`);
+        saved += 1;
+      }
+    }
+    return saved;
+  } finally {
+    db.close();
+  }
+}
+
+/** Operations still waiting in the outbox, and the feed position the cache holds. */
+export async function progress(): Promise<{ waiting: number; cursor: number; runs: number }> {
+  const db = await openStationDb(await stationDbName());
+  try {
+    const [waiting, cursor, runs] = await Promise.all([db.outbox.count(), db.meta.get('cursor'), db.runs.count()]);
+    return { waiting, cursor: typeof cursor?.value === 'number' ? cursor.value : 0, runs };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { startChildServer } from '../server/childServer';
+import type { Row } from './measure';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const stationOut = join(root, '.artifacts', process.env['CATCHUP_OUT'] ?? 'catchup-station');
+const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// The issue's sizes; CATCHUP_RUNS and CATCHUP_OPERATIONS scale them down to look into one phase.
+const runs = Number(process.env['CATCHUP_RUNS'] ?? 100_000);
+const operations = Number(process.env['CATCHUP_OPERATIONS'] ?? 10_000);
+const pollMs = 200;
+
+/** What the in-page module (browser/catchUpPage.ts) offers once imported into the station's page. */
+interface CatchUpPage {
+  queueOperations(count: number, actorId: string): Promise<number>;
+  progress(): Promise<{ waiting: number; cursor: number; runs: number }>;
+}
+
+/** The station build the server serves, plus the benchmark's module beside it under /bench/. */
+async function buildStation(): Promise<void> {
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: stationOut, emptyOutDir: true } });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: join(stationOut, 'bench'),
+      emptyOutDir: true,
+      lib: { entry: fileURLToPath(new URL('./browser/catchUpPage.ts', import.meta.url)), formats: ['es'], fileName: () => 'catchUp.js' },
+    },
+  });
+}
+
+/** Where the server serves the benchmark's module; imported inside the station's page. */
+const benchModule = '/bench/catchUp.js';
+
+const progressOf = (page: Page) => page.evaluate(async (path) => ((await import(path)) as CatchUpPage).progress(), benchModule);
+
+async function head(url: string): Promise<number> {
+  const reply = await fetch(`${url}/v1/health`);
+  return ((await reply.json()) as { head: number }).head;
+}
+
+/** Polls until the station holds the server's head with nothing waiting; returns when that was first seen. */
+async function caughtUp(page: Page, url: string, limitMs: number): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const [state, serverHead] = await Promise.all([progressOf(page), head(url)]);
+    if (state.waiting === 0 && state.cursor >= serverHead && serverHead > 0) return performance.now();
+    if (performance.now() - started > limitMs) throw new Error(`not caught up after ${String(limitMs)} ms: ${JSON.stringify({ ...state, serverHead })}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+/**
+ * Catch-up of a new station against a real server: the server process (a SQLite file, 100,000
+ * runs seeded), a station in Debian's Chromium on the built renderer the server serves. Measures
+ * the bootstrap of the whole cache from an empty IndexedDB (Connect clicked → cursor at the
+ * feed's head), then 10,000 operations saved offline through the station's own enqueue, drained
+ * from going online to convergence (outbox empty, cursor at head). One sample: each takes
+ * seconds, and the bootstrap happens once per station by its nature.
+ */
+export async function catchUp(): Promise<Row[]> {
+  // CATCHUP_PREBUILT=1 reuses the last build in the output dir (to look into one phase again).
+  if (process.env['CATCHUP_PREBUILT'] !== '1') await buildStation();
+  const data = mkdtempSync(join(tmpdir(), 'lockstep-catchup-'));
+  const server = await startChildServer(['--data', data, '--seed-runs', String(runs), '--station', stationOut], 600_000);
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumFlags });
+  try {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => { console.error(`catch-up page error: ${error.message}`); });
+    page.on('console', (message) => { if (message.type() === 'error') console.error(`catch-up page console: ${message.text()}`); });
+    await page.goto('/');
+    await page.getByLabel('Enrolment code').fill('LOCKSTEP-DEMO');
+    await page.getByLabel('Station name').fill('Catch-up bench');
+    const bootStarted = performance.now();
+    await page.getByRole('button', { name: 'Connect' }).click();
+    // Enrolling reloads the page into the enrolled station, which asks who signs in.
+    await page.getByLabel('Badge').waitFor({ timeout: 120_000 });
+    const bootDone = await caughtUp(page, server.url, 300_000);
+    console.error(`catch-up: bootstrap ${String(Math.round(bootDone - bootStarted))} ms`);
+    const cached = await progressOf(page);
+    if (cached.runs < runs) throw new Error(`the cache holds ${String(cached.runs)} runs, not the ${String(runs)} seeded`);
+
+    await context.setOffline(true);
+    const queueStarted = performance.now();
+    const queued = await page.evaluate(
+      async ([path, count, actor]) => ((await import(path)) as CatchUpPage).queueOperations(count, actor),
+      [benchModule, operations, 'u-chen'] as const,
+    );
+    const waiting = (await progressOf(page)).waiting;
+    if (queued !== operations || waiting !== operations) throw new Error(`queued ${String(queued)}, ${String(waiting)} waiting; wanted ${String(operations)}`);
+    console.error(`catch-up: ${String(queued)} operations queued offline in ${String(Math.round(performance.now() - queueStarted))} ms`);
+    const drainStarted = performance.now();
+    await context.setOffline(false);
+    const drainDone = await caughtUp(page, server.url, Number(process.env['CATCHUP_DRAIN_LIMIT_MS'] ?? 600_000));
+
+    const bootstrap = Math.round(bootDone - bootStarted);
+    const drain = Math.round(drainDone - drainStarted);
+    const total = bootstrap + drain;
+    const one = (figure: string, value: number, target: string, met: boolean | null): Row => ({
+      figure,
+      unit: 'ms',
+      median: value,
+      spread: [value, value],
+      repeats: 1,
+      target,
+      met,
+    });
+    return [
+      one(`Catch-up: ${runs.toLocaleString('en')}-run cache bootstrap, empty IndexedDB to head (Chromium)`, bootstrap, 'part of the total', null),
+      one(`Catch-up: ${operations.toLocaleString('en')} offline operations drained to convergence (Chromium)`, drain, 'part of the total', null),
+      one('Catch-up total: bootstrap + drain (real server, Chromium)', total, '≤ 10 s', total <= 10_000 && runs >= 100_000 && operations >= 10_000),
+    ];
+  } finally {
+    await browser.close();
+    server.process.kill();
+    await server.exited;
+    rmSync(data, { recursive: true, force: true });
+  }
+}
