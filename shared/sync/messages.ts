@@ -27,6 +27,8 @@ export type ToWorker =
   | { type: 'enqueued'; pending: PendingOperation[] }
   /** The renderer committed the page that ends at this cursor. */
   | { type: 'pageApplied'; cursor: number }
+  /** The renderer could not commit the page that ends at this cursor: the worker retries later. */
+  | { type: 'pageFailed'; cursor: number; message: string }
   /** A person asked to sync now (also clears a permanent error to try again). */
   | { type: 'syncNow' }
   | { type: 'stop' };

@@ -59,7 +59,7 @@ export class SyncWorker {
   private periodicTimer: unknown = null;
   private stopListening: (() => void) | null = null;
   private unsubscribeOnline: (() => void) | null = null;
-  private pageAck: { cursor: number; resolve: () => void } | null = null;
+  private pageAck: { cursor: number; resolve: () => void; fail: (failure: TransportFailure) => void } | null = null;
   private status: SyncStatus;
 
   constructor(deps: SyncWorkerDeps) {
@@ -102,6 +102,14 @@ export class SyncWorker {
         if (message.cursor > this.cursor) this.cursor = message.cursor;
         if (this.pageAck && message.cursor >= this.pageAck.cursor) this.releasePageWait();
         break;
+      case 'pageFailed': {
+        // Waiting for an acknowledgement that will never come would stall sync until a restart:
+        // the cycle fails instead, and the page is pulled again after the usual backoff.
+        const ack = this.pageAck;
+        this.pageAck = null;
+        ack?.fail({ kind: 'transient', code: 'page_not_applied', message: message.message });
+        break;
+      }
       case 'syncNow':
         this.failures = 0;
         this.setStatus({ lastError: null });
@@ -271,8 +279,14 @@ export class SyncWorker {
 
   /** Sends a page and waits until the renderer says it is committed (or the renderer restarts). */
   private handOver(cursor: number, send: () => void): Promise<void> {
-    return new Promise<void>((resolve) => {
-      this.pageAck = { cursor, resolve };
+    return new Promise<void>((resolve, reject) => {
+      this.pageAck = {
+        cursor,
+        resolve,
+        fail: (failure) => {
+          reject(new CycleFailed(failure));
+        },
+      };
       send();
     });
   }

@@ -123,6 +123,26 @@ describe('sync worker', () => {
     expect(inbox.of('page').map((m) => m.page.cursor).slice(0, 2)).toEqual([2, 2]);
   });
 
+  it('backs off and pulls the page again when the renderer could not commit it, instead of waiting forever', async () => {
+    const server = new ScriptedServer();
+    server.head = 2;
+    const time = new ManualTime();
+    const inbox = new Inbox();
+    const worker = new SyncWorker({ transport: server, now: () => time.now, timers: time, random: () => 0.5, online: new ManualOnline(), send: inbox.send, pullLimit: 2, backoff: { baseMs: 1000, maxMs: 8000 } });
+    worker.receive({ type: 'start', pending: [], cursor: 0 });
+    await settle();
+    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2]);
+    worker.receive({ type: 'pageFailed', cursor: 2, message: 'QuotaExceededError' });
+    await settle();
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'waiting', lastError: { code: 'page_not_applied', permanent: false } });
+    await time.advance(time.pending()[0] ?? 0);
+    expect(server.pulls).toEqual([0, 0]);
+    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2, 2]);
+    worker.receive({ type: 'pageApplied', cursor: 2 });
+    await settle();
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', lastError: null });
+  });
+
   it('retries a transient failure with capped exponential backoff and jitter, never in a busy loop', async () => {
     const { server, time, inbox, worker } = setUp();
     server.pushFailures = [transient, transient, transient, transient, transient];

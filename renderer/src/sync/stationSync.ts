@@ -77,7 +77,14 @@ export class StationSync {
     if (this.closed) return;
     switch (message.type) {
       case 'page': {
-        await applyServerPage(this.db, toServerPage(message.page));
+        try {
+          await applyServerPage(this.db, toServerPage(message.page));
+        } catch (error) {
+          // The transaction rolled back, so the cache is as it was: tell the worker, which pulls
+          // the page again later, instead of leaving it waiting for an answer.
+          this.post({ type: 'pageFailed', cursor: message.page.cursor, message: error instanceof Error ? error.message : String(error) });
+          throw error;
+        }
         this.post({ type: 'pageApplied', cursor: message.page.cursor });
         return;
       }
