@@ -29,9 +29,19 @@ if (unknown.length > 0) {
 }
 
 const rows: Row[] = [];
+let failed = false;
 for (const [name, bench] of Object.entries(benchmarks)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
-  const result = await bench();
-  rows.push(...(Array.isArray(result) ? result : [result]));
+  try {
+    const result = await bench();
+    rows.push(...(Array.isArray(result) ? result : [result]));
+  } catch (error) {
+    // One benchmark that cannot finish must not hide the others' figures: it is a row of its own.
+    failed = true;
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`benchmark ${name} failed: ${message}`);
+    rows.push({ figure: `${name}: did not finish (${message.slice(0, 160)})`, unit: '', median: Number.NaN, spread: [Number.NaN, Number.NaN], repeats: 0, target: '', met: false });
+  }
 }
 report(rows);
+if (failed) process.exitCode = 1;
