@@ -35,17 +35,20 @@ export class RunWrites {
           if (name !== 'runs') return table;
           return {
             ...table,
-            mutate: async (req) => {
-              const res = await table.mutate(req);
-              const write = writeOf(req, res);
-              if (write && this.listeners.size > 0) {
-                // DBCore's transaction is the IndexedDB transaction itself.
-                (req.trans as unknown as IDBTransaction).addEventListener('complete', () => {
-                  this.emit(write);
-                });
-              }
-              return res;
-            },
+            // `.then` on the promise the layer below returns, not an async function: a native
+            // promise here would take the caller's continuation out of Dexie's transaction zone,
+            // and a transaction that writes again after it committed too early.
+            mutate: (req) =>
+              table.mutate(req).then((res) => {
+                const write = writeOf(req, res);
+                if (write && this.listeners.size > 0) {
+                  // DBCore's transaction is the IndexedDB transaction itself.
+                  (req.trans as unknown as IDBTransaction).addEventListener('complete', () => {
+                    this.emit(write);
+                  });
+                }
+                return res;
+              }),
           };
         },
       }),
