@@ -1,35 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../server/harness';
+import { describe, expect, it } from 'vitest';
 import { boardV1, Plant } from '../shared/fixtures';
 import { expectConverged } from './convergence';
-import { StationUnderTest } from './stationUnderTest';
+import { serverWithStations } from './serverWithStations';
 
 /**
  * Review items end to end: raised at the server from what two offline stations did, synced to
  * every station's cache, and resolved offline at a station like any other operation.
  */
 describe('review items across stations and the real server', () => {
-  let server: TestServer;
-  let stations: StationUnderTest[] = [];
   const ops = new Plant([{ procedure: boardV1, ids: ['R-1', 'R-2', 'R-3', 'R-4', 'R-5', 'R-6'] }]);
-
-  beforeEach(async () => {
-    server = await startTestServer();
-    stations = [];
-  });
-  afterEach(async () => {
-    for (const s of stations) s.stop();
-    await server.dispose();
-  });
-
-  const head = () => server.store.feed.head();
-  const station = async (name: string) => {
-    const s = await StationUnderTest.start(server.url, name);
-    stations.push(s);
-    await s.settled(head);
-    return s;
-  };
-  const serverReview = (id: string) => server.store.review.items(true).find((i) => i.review.id === id)?.review;
+  const plant = serverWithStations();
+  const { station, head } = plant;
+  const serverReview = (id: string) => plant.server.store.review.items(true).find((i) => i.review.id === id)?.review;
 
   it('a batched sign-off and a removal made offline raise a review on both stations; a supervisor resolves it offline at A', async () => {
     const a = await station('a');
@@ -75,8 +57,8 @@ describe('review items across stations and the real server', () => {
       expect(audit.find((e) => e.action === 'resolveReview'), `${s.name} holds the audit entry`).toMatchObject({ actorName: 'Chen Wei', reason: 'Unit R-6 was inspected with the lot' });
       expect((await s.db.signatures.where('runId').equals('R-6').first())?.provenance).toEqual({ batchId: 'B-7', fromRunId: 'R-4', fromStepId: 'R-4/inspect' });
     }
-    await expectConverged(a.db, server.store);
-    await expectConverged(b.db, server.store);
+    await expectConverged(a.db, plant.server.store);
+    await expectConverged(b.db, plant.server.store);
   });
 
   it('a sign-off and a fail of the same step made offline: the stale fail is a review both caches hold, and the first decision wins', async () => {
@@ -115,7 +97,7 @@ describe('review items across stations and the real server', () => {
       expect((await s.db.reviews.get(reviewId))?.resolution?.action).toBe('acceptServer');
       expect((await s.db.runSteps.get('R-1/inspect'))?.state).toBe('complete');
     }
-    await expectConverged(a.db, server.store);
-    await expectConverged(b.db, server.store);
+    await expectConverged(a.db, plant.server.store);
+    await expectConverged(b.db, plant.server.store);
   });
 });

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardV1, Plant } from '../shared/fixtures';
-import { startTestServer, type TestServer } from '../server/harness';
 import { expectConverged } from './convergence';
-import { StationUnderTest } from './stationUnderTest';
+import { serverWithStations } from './serverWithStations';
 
 /**
  * Stations and the central server end to end in one process: real store, real worker, real
@@ -10,33 +9,15 @@ import { StationUnderTest } from './stationUnderTest';
  * shapes, and their `seen` read from each station's own cache.
  */
 describe('station sync against the real server', () => {
-  let server: TestServer;
-  let stations: StationUnderTest[] = [];
   /** Builds operations (ids, shapes); each station fills in what it sees when it acts. */
   const ops = new Plant([{ procedure: boardV1, ids: ['R-1', 'R-2', 'R-3', 'R-4', 'R-5', 'R-6'] }]);
-
-  beforeEach(async () => {
-    server = await startTestServer();
-    stations = [];
-  });
-
-  afterEach(async () => {
-    for (const s of stations) s.stop();
-    await server.dispose();
-  });
-
-  const head = () => server.store.feed.head();
-  const station = async (name: string) => {
-    const s = await StationUnderTest.start(server.url, name);
-    stations.push(s);
-    await s.settled(head);
-    return s;
-  };
+  const plant = serverWithStations();
+  const { station, head } = plant;
 
   it('bootstraps a new station from the feed: its cache equals the server', async () => {
     const a = await station('a');
     expect(await a.db.runs.count()).toBe(9);
-    await expectConverged(a.db, server.store);
+    await expectConverged(a.db, plant.server.store);
   });
 
   it('one station signs a batched step; the other sees every sibling change without reloading', async () => {
@@ -54,8 +35,8 @@ describe('station sync against the real server', () => {
     for (const run of ['R-1', 'R-2', 'R-3']) expect((await b.db.runSteps.get(`${run}/inspect`))?.state).toBe('complete');
     expect((await b.db.signatures.where('runId').equals('R-3').first())?.provenance).toEqual({ batchId: 'A-1', fromRunId: 'R-1', fromStepId: 'R-1/inspect' });
     expect((await a.db.outcomes.get(sign.id))?.outcome.status).toBe('applied');
-    await expectConverged(a.db, server.store);
-    await expectConverged(b.db, server.store);
+    await expectConverged(a.db, plant.server.store);
+    await expectConverged(b.db, plant.server.store);
   });
 
   it('offline work drains when the station comes back, and conflicts are kept on both sides', async () => {
@@ -79,8 +60,8 @@ describe('station sync against the real server', () => {
     await a.settled(head);
     expect((await b.db.outcomes.get(fail.id))?.outcome).toMatchObject({ status: 'needs_review', code: 'stale_step' });
     expect((await b.db.runSteps.get('R-4/inspect'))?.state).toBe('complete');
-    await expectConverged(a.db, server.store);
-    await expectConverged(b.db, server.store);
+    await expectConverged(a.db, plant.server.store);
+    await expectConverged(b.db, plant.server.store);
   });
 
   it('a run removed from the batch while a station was offline is left out of its later sign-off and listed for review', async () => {
@@ -105,8 +86,8 @@ describe('station sync against the real server', () => {
     expect((await a.db.runSteps.get('R-6/inspect'))?.state).toBe('todo');
     const queue = await a.client.get<{ items: { review: { operationId: string } }[] }>('/v1/review?actorId=u-sup');
     expect(queue.body.items.map((i) => i.review.operationId)).toContain(sign.id);
-    await expectConverged(a.db, server.store);
-    await expectConverged(b.db, server.store);
+    await expectConverged(a.db, plant.server.store);
+    await expectConverged(b.db, plant.server.store);
   });
 
   it('two offline redlines of the same step: the second needs review and overwrites nothing', async () => {
@@ -128,8 +109,8 @@ describe('station sync against the real server', () => {
     expect((await b.db.outcomes.get(second.id))?.outcome).toMatchObject({ status: 'needs_review', code: 'concurrent_redline' });
     const step = await b.db.runSteps.get('R-1/inspect');
     expect(step?.redline?.draft.instructions).toBe('From A');
-    await expectConverged(a.db, server.store);
-    await expectConverged(b.db, server.store);
+    await expectConverged(a.db, plant.server.store);
+    await expectConverged(b.db, plant.server.store);
   });
 
   it('an hour offline with 2,000 operations queued: the queue drains, each applied once, and the cache matches the server', async () => {
@@ -147,10 +128,10 @@ describe('station sync against the real server', () => {
     a.online.set(true);
     await a.settled(head, 120_000);
     await b.settled(head);
-    const recorded = server.store.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM operations WHERE station_id = ?').get(a.stationId)?.n;
+    const recorded = plant.server.store.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM operations WHERE station_id = ?').get(a.stationId)?.n;
     expect(recorded).toBe(2000);
     expect(await a.db.outcomes.count()).toBe(2000);
-    await expectConverged(a.db, server.store);
-    await expectConverged(b.db, server.store);
+    await expectConverged(a.db, plant.server.store);
+    await expectConverged(b.db, plant.server.store);
   }, 180_000);
 });
