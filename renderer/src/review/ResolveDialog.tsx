@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Form, Label, TextArea, TextField } from 'react-aria-components';
+import { Form, Label, TextArea, TextField } from 'react-aria-components';
 import type { ReviewAction } from '../../../shared/schemas/operation';
 import type { Review } from '../../../shared/schemas/review';
 import { batchOperation } from '../actions/operations';
@@ -7,6 +7,7 @@ import { useAuthor } from '../actions/useAuthor';
 import { useSubmit } from '../actions/useSubmit';
 import { usePreview } from '../run/usePreview';
 import { DialogShell } from '../ui/DialogShell';
+import { FormFooter } from '../ui/FormFooter';
 import { decisionWords } from './reviewWords';
 
 /**
@@ -66,19 +67,7 @@ export function ResolveDialog({ review, action, onClose }: { review: Review; act
         ) : outcome.note ? (
           <p className="preview muted">{outcome.note}</p>
         ) : null}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-footer">
-          <Button className="button" onPress={onClose} isDisabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" className="button primary big" isDisabled={busy || refused}>
-            {busy ? 'Saving…' : words.button}
-          </Button>
-        </div>
+        <FormFooter error={error} busy={busy} refused={refused} onCancel={onClose} confirmLabel={words.button} busyLabel="Saving…" />
       </Form>
     </DialogShell>
   );

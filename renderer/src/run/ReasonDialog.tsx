@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Form, Label, TextArea, TextField } from 'react-aria-components';
+import { Form, Label, TextArea, TextField } from 'react-aria-components';
 import type { RunStep } from '../../../shared/schemas/run';
 import { useAuthor } from '../actions/useAuthor';
 import { useSubmit } from '../actions/useSubmit';
 import { useStation } from '../boot/StationContext';
 import type { StepDialogKind } from '../state/dialogsSlice';
 import { DialogShell } from '../ui/DialogShell';
+import { FormFooter } from '../ui/FormFooter';
 import { PropagationPreview } from './PropagationPreview';
 import { actionWords, buildStepOp, type RedlineChanges } from './stepOps';
 import { useStepPreview } from './useStepPreview';
@@ -58,19 +59,17 @@ export function StepActionDialog(props: { kind: StepDialogKind; step: RunStep; b
           </TextField>
         )}
         <PropagationPreview outcome={outcome} batched={batched} />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-footer">
-          <Button className="button" onPress={onClose} isDisabled={busy} autoFocus={!words.needsReason}>
-            {kind === 'redlineCancel' ? 'Keep the redline' : 'Cancel'}
-          </Button>
-          <Button type="submit" className={`button primary big${kind === 'fail' ? ' danger solid' : ''}`} isDisabled={busy || refused}>
-            {busy ? 'Saving…' : words.confirm}
-          </Button>
-        </div>
+        <FormFooter
+          error={error}
+          busy={busy}
+          refused={refused}
+          onCancel={onClose}
+          confirmLabel={words.confirm}
+          busyLabel="Saving…"
+          cancelLabel={kind === 'redlineCancel' ? 'Keep the redline' : 'Cancel'}
+          cancelFocus={!words.needsReason}
+          danger={kind === 'fail'}
+        />
       </Form>
     </DialogShell>
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Form, Input, Label, RadioButton, RadioField, RadioGroup, TextField } from 'react-aria-components';
+import { Form, Input, Label, RadioButton, RadioField, RadioGroup, TextField } from 'react-aria-components';
 import type { RunStep } from '../../../shared/schemas/run';
 import { SignatureMeaning } from '../../../shared/schemas/signature';
 import { useAuthor } from '../actions/useAuthor';
 import { useSubmit } from '../actions/useSubmit';
 import { useStation } from '../boot/StationContext';
 import { DialogShell } from '../ui/DialogShell';
+import { FormFooter } from '../ui/FormFooter';
 import { meaningWords, roleWord } from '../ui/words';
 import { limitStatus, valueText } from './limits';
 import { PropagationPreview } from './PropagationPreview';
@@ -114,19 +115,7 @@ export function SignOffDialog({ step, batched, onClose }: { step: RunStep; batch
           <Label>PIN</Label>
           <Input className="input big pin-input" inputMode="numeric" />
         </TextField>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-footer">
-          <Button className="button" onPress={onClose} isDisabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" className="button primary big" isDisabled={busy || refused}>
-            {busy ? 'Signing…' : words.confirm}
-          </Button>
-        </div>
+        <FormFooter error={error} busy={busy} refused={refused} onCancel={onClose} confirmLabel={words.confirm} busyLabel="Signing…" />
       </Form>
     </DialogShell>
   );
