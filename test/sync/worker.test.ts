@@ -49,7 +49,8 @@ class ScriptedServer implements SyncTransport {
   }
 }
 
-function setUp(options: { online?: boolean; pushChunk?: number; pullLimit?: number } = {}) {
+/** `acknowledge: false`: the renderer leaves pages unanswered, for the test to answer (or not). */
+function setUp(options: { online?: boolean; pushChunk?: number; pullLimit?: number; acknowledge?: boolean } = {}) {
   const server = new ScriptedServer();
   const time = new ManualTime();
   const online = new ManualOnline(options.online ?? true);
@@ -63,7 +64,7 @@ function setUp(options: { online?: boolean; pushChunk?: number; pullLimit?: numb
     send: (m) => {
       inbox.send(m);
       // The renderer commits each page at once.
-      if (m.type === 'page') queueMicrotask(() => {
+      if (m.type === 'page' && options.acknowledge !== false) queueMicrotask(() => {
         worker.receive({ type: 'pageApplied', cursor: m.page.cursor });
       });
     },
@@ -94,11 +95,8 @@ describe('sync worker', () => {
   });
 
   it('fetches the next page while the renderer commits one, and hands it over only after that commit', async () => {
-    const server = new ScriptedServer();
+    const { server, inbox, worker } = setUp({ pullLimit: 2, acknowledge: false });
     server.head = 4;
-    const time = new ManualTime();
-    const inbox = new Inbox();
-    const worker = new SyncWorker({ transport: server, now: () => time.now, timers: time, random: () => 0.5, online: new ManualOnline(), send: inbox.send, pullLimit: 2 });
     worker.receive({ type: 'start', pending: [], cursor: 0 });
     await settle();
     expect(server.pulls).toEqual([0, 2]);
@@ -109,11 +107,8 @@ describe('sync worker', () => {
   });
 
   it('pulls again from where the renderer is when a page it was sent was not committed', async () => {
-    const server = new ScriptedServer();
+    const { server, inbox, worker } = setUp({ pullLimit: 2, acknowledge: false });
     server.head = 4;
-    const time = new ManualTime();
-    const inbox = new Inbox();
-    const worker = new SyncWorker({ transport: server, now: () => time.now, timers: time, random: () => 0.5, online: new ManualOnline(), send: inbox.send, pullLimit: 2 });
     worker.receive({ type: 'start', pending: [], cursor: 0 });
     await settle();
     // The renderer restarts without committing the first page: its cursor is still 0.
@@ -124,11 +119,8 @@ describe('sync worker', () => {
   });
 
   it('backs off and pulls the page again when the renderer could not commit it, instead of waiting forever', async () => {
-    const server = new ScriptedServer();
+    const { server, time, inbox, worker } = setUp({ pullLimit: 2, acknowledge: false });
     server.head = 2;
-    const time = new ManualTime();
-    const inbox = new Inbox();
-    const worker = new SyncWorker({ transport: server, now: () => time.now, timers: time, random: () => 0.5, online: new ManualOnline(), send: inbox.send, pullLimit: 2, backoff: { baseMs: 1000, maxMs: 8000 } });
     worker.receive({ type: 'start', pending: [], cursor: 0 });
     await settle();
     expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2]);

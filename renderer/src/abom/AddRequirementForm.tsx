@@ -10,6 +10,7 @@ import { parseNumber } from '../run/limits';
 import { stepNameInText } from '../run/stepOps';
 import { useUi } from '../state/uiStore';
 import { SingleSelect } from '../ui/Selects';
+import { FormError } from '../ui/FormError';
 
 const trackingWords: Record<Tracking, string> = { serial: 'Serial number', lot: 'Lot number', none: 'Not tracked' };
 
@@ -86,11 +87,7 @@ export function AddRequirementForm({ steps, batched }: { steps: readonly RunStep
           Add part
         </Button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Form>
   );
 }

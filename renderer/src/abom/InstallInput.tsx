@@ -7,6 +7,7 @@ import { useAuthor } from '../actions/useAuthor';
 import { useSubmit } from '../actions/useSubmit';
 import { useStation } from '../boot/StationContext';
 import { parseNumber } from '../run/limits';
+import { FormError } from '../ui/FormError';
 
 /**
  * Records what this unit consumed, by typing or scanning: a scanner types the serial or lot and
@@ -76,11 +77,7 @@ export function InstallInput({ step, req, remaining }: { step: RunStep; req: Bui
       <Button type="submit" className="button primary" isDisabled={busy}>
         Install
       </Button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Form>
   );
 }

@@ -8,6 +8,7 @@ import { useSubmit } from '../actions/useSubmit';
 import { plural } from '../ui/format';
 import { StatusChip } from '../ui/StatusChip';
 import { useBatchCandidates } from './useBatchCandidates';
+import { FormError } from '../ui/FormError';
 
 const maxShown = 8;
 
@@ -87,11 +88,7 @@ export function AddRunsPicker({ batch, members, batchesById }: { batch: Batch; m
             </ListBox>
           </Autocomplete>
           {found.length > maxShown && <p className="hint">More runs match: type more of an ID or title to find them.</p>}
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={error} />
           <div className="picker-footer">
             <Button className="button primary" isDisabled={picked.size === 0 || busy} onPress={() => void add()}>
               Add {picked.size} to batch

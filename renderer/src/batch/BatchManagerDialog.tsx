@@ -15,6 +15,7 @@ import { BatchRunCards } from './BatchRunCards';
 import { BatchTitleRow } from './BatchTitleRow';
 import { UnbatchAllConfirm } from './UnbatchAllConfirm';
 import { matchesRun, useBatchView } from './useBatchView';
+import { FormError } from '../ui/FormError';
 
 /**
  * The batch manager (spec "Open the batch manager"): header "Batch {id}" or "Batch {id}: {title}",
@@ -111,11 +112,7 @@ function Manager({ batch, members, onClose }: { batch: Batch; members: Run[]; on
         {search.trim() === '' ? plural(members.length, 'run') : `${String(shown.length)} of ${plural(members.length, 'run')}`} in this batch
       </p>
       <BatchRunCards runs={shown} expanded={expanded} onExpandedChange={setExpanded} onRemove={(run, andGo) => void remove(run, andGo)} busy={busy} />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="dialog-footer spread">
         <UnbatchAllConfirm batch={batch} onConfirm={unbatchAll} busy={busy} />
         <Button className="button primary" onPress={onClose}>

@@ -4,6 +4,7 @@ import type { Batch } from '../../../shared/schemas/batch';
 import { batchOperation } from '../actions/operations';
 import { useAuthor } from '../actions/useAuthor';
 import { useSubmit } from '../actions/useSubmit';
+import { FormError } from '../ui/FormError';
 
 /** The title row under the header: click it to set or edit the title; **Submit** saves, Cancel reverts. */
 export function BatchTitleRow({ batch }: { batch: Batch }) {
@@ -66,11 +67,7 @@ export function BatchTitleRow({ batch }: { batch: Batch }) {
       >
         Cancel
       </Button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Form>
   );
 }

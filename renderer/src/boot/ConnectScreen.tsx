@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import type { StationBridge } from '../../../shared/bridge/contract';
+import { FormError } from '../ui/FormError';
 
 /** Remembered when a person chooses to explore the demo plant instead of connecting. */
 export const demoChoiceKey = 'lockstep.demo';
@@ -54,11 +55,7 @@ export function ConnectScreen({ bridge, defaultServerUrl }: { bridge: StationBri
             <Label>Station name</Label>
             <Input className="input big" placeholder="Line 2 – torque" />
           </TextField>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={error} />
           <Button type="submit" className="button primary big" isDisabled={busy}>
             {busy ? 'Connecting…' : 'Connect'}
           </Button>

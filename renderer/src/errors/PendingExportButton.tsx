@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { downloadText, pendingExportJson, readPendingOperations } from './pendingExport';
+import { downloadText } from '../ui/download';
+import { pendingExportJson, readPendingOperations } from './pendingExport';
 
 export type ExportState = { kind: 'idle' } | { kind: 'saved'; count: number } | { kind: 'failed'; reason: string };
 
@@ -12,7 +13,7 @@ export function PendingExportButton({ dbName, onExported }: { dbName: string; on
     const next: ExportState = read.ok ? { kind: 'saved', count: read.entries.length } : { kind: 'failed', reason: read.reason };
     if (read.ok) {
       const stamp = new Date();
-      downloadText(`lockstep-pending-${stamp.toISOString().replace(/[:.]/g, '-')}.json`, pendingExportJson(dbName, read.entries, stamp));
+      downloadText(`lockstep-pending-${stamp.toISOString().replace(/[:.]/g, '-')}.json`, pendingExportJson(dbName, read.entries, stamp), 'application/json');
     }
     setState(next);
     onExported?.(next);

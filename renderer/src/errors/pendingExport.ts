@@ -53,16 +53,3 @@ function describe(error: unknown): string {
 export function pendingExportJson(stationDb: string, entries: readonly unknown[], at: Date): string {
   return JSON.stringify({ kind: 'lockstep-pending-operations', database: stationDb, exportedAt: at.toISOString(), operations: entries }, null, 2);
 }
-
-export function downloadText(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-}

@@ -5,6 +5,7 @@ import { useUi } from '../state/uiStore';
 import { idleTimeoutMs } from './idle';
 import { saveSession } from './sessionPersistence';
 import { useSignOut } from './useSignOut';
+import { FormError } from '../ui/FormError';
 
 /** After inactivity the same person continues with their PIN, or signs out for someone else. */
 export function LockScreen() {
@@ -50,11 +51,7 @@ export function LockScreen() {
               <Label>PIN</Label>
               <Input className="input big" inputMode="numeric" />
             </TextField>
-            {error && (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            )}
+            <FormError error={error} />
             <div className="button-row">
               <Button type="submit" className="button primary">
                 Continue

@@ -4,6 +4,7 @@ import { useStation } from '../boot/StationContext';
 import { demoPeople } from '../demo/users';
 import { useUi } from '../state/uiStore';
 import { saveSession } from './sessionPersistence';
+import { FormError } from '../ui/FormError';
 
 /** Badge, then PIN. A badge scanner types the badge and presses Enter, which moves on to the PIN. */
 export function SignInScreen() {
@@ -64,11 +65,7 @@ export function SignInScreen() {
           <Label>PIN</Label>
           <Input ref={pinRef} className="input big" inputMode="numeric" />
         </TextField>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <Button type="submit" className="button primary big" isDisabled={busy}>
           {busy ? 'Checking…' : 'Sign in'}
         </Button>

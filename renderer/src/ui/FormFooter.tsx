@@ -1,4 +1,5 @@
 import { Button } from 'react-aria-components';
+import { FormError } from './FormError';
 
 /**
  * The end of a dialog's form: the error, if any, then Cancel and the confirming button, both
@@ -19,11 +20,7 @@ export function FormFooter(props: {
   const { error, busy, refused, onCancel, confirmLabel, busyLabel, cancelLabel = 'Cancel', cancelFocus = false, danger = false } = props;
   return (
     <>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="dialog-footer">
         <Button className="button" onPress={onCancel} isDisabled={busy} autoFocus={cancelFocus}>
           {cancelLabel}
