@@ -20,6 +20,7 @@ interface CatchUpPage {
   queueOperations(count: number, actorId: string): Promise<number>;
   progress(): Promise<{ waiting: number; cursor: number; runs: number }>;
   rawRunsWrite(): Promise<{ ms: number; rows: number }>;
+  stationRunsCommit(): Promise<{ ms: number; rows: number }>;
 }
 
 /** The station build the server serves, plus the benchmark's module beside it under /bench/. */
@@ -90,6 +91,9 @@ export async function catchUp(): Promise<Row[]> {
     // The floor: the same run rows written straight into a fresh IndexedDB (same indexes, pages of 2,000).
     const floor = await page.evaluate(async (path) => ((await import(path)) as CatchUpPage).rawRunsWrite(), benchModule);
     console.error(`catch-up: raw IndexedDB write of the ${String(floor.rows)} run rows ${String(Math.round(floor.ms))} ms`);
+    // Between the two: the station's store committing the same rows, without network or worker.
+    const commit = await page.evaluate(async (path) => ((await import(path)) as CatchUpPage).stationRunsCommit(), benchModule);
+    console.error(`catch-up: the station's commit (applyServerPage) of the same rows ${String(Math.round(commit.ms))} ms`);
 
     await context.setOffline(true);
     const queueStarted = performance.now();

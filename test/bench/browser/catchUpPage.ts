@@ -2,7 +2,7 @@ import type { Operation } from '../../../shared/schemas/operation';
 import { enqueue } from '../../../renderer/src/store/enqueue';
 import { openStationDb } from '../../../renderer/src/store/open';
 import { seenFor } from '../../../renderer/src/store/seen';
-import { runsFloor } from './runsFloor';
+import { runsFloor, stationCommit } from './runsFloor';
 
 /**
  * Loaded into an enrolled station's page by the catch-up benchmark (test/bench/catchUp.bench.ts):
@@ -61,4 +61,9 @@ export async function progress(): Promise<{ waiting: number; cursor: number; run
 /** The raw IndexedDB write of the run rows the station holds (runsFloor.ts): the bootstrap's floor. */
 export async function rawRunsWrite(): Promise<{ ms: number; rows: number }> {
   return runsFloor(await stationDbName());
+}
+
+/** The station's own commit (applyServerPage) of the same run rows, into a fresh station database. */
+export async function stationRunsCommit(): Promise<{ ms: number; rows: number }> {
+  return stationCommit(await stationDbName());
 }

@@ -1,4 +1,7 @@
+import { openStationDb } from '../../../renderer/src/store/open';
 import { schemaVersions } from '../../../renderer/src/store/schema';
+import { applyServerPage } from '../../../renderer/src/store/serverPage';
+import type { Run } from '../../../shared/schemas/run';
 
 /**
  * The floor under a bootstrap: how fast this browser's IndexedDB takes the station's run rows
@@ -9,6 +12,7 @@ import { schemaVersions } from '../../../renderer/src/store/schema';
 
 const pageSize = 2000;
 const floorDb = 'lockstep-bench-floor';
+const applyDb = 'lockstep-bench-apply';
 
 /** The runs store's indexes as the station's current schema declares them ('id, batchId, …'). */
 function runIndexes(): string[] {
@@ -78,4 +82,26 @@ async function writeInPages(rows: readonly unknown[]): Promise<number> {
 export async function runsFloor(stationDb: string): Promise<{ ms: number; rows: number }> {
   const rows = await stationRuns(stationDb);
   return { ms: await writeInPages(rows), rows: rows.length };
+}
+
+/**
+ * The station's own commit of the same rows: applyServerPage on a fresh station database, pages
+ * of 2,000 runs as the worker hands them over (no network, no worker, no schema check). Between
+ * the floor and the whole bootstrap: what the store adds, apart from what sync adds.
+ */
+export async function stationCommit(stationDb: string): Promise<{ ms: number; rows: number }> {
+  const rows = (await stationRuns(stationDb)) as Run[];
+  await done(indexedDB.deleteDatabase(applyDb));
+  const db = await openStationDb(applyDb);
+  try {
+    const started = performance.now();
+    for (let start = 0; start < rows.length; start += pageSize) {
+      const changes = rows.slice(start, start + pageSize).map((row) => ({ entity: 'run' as const, op: 'put' as const, row }));
+      await applyServerPage(db, { changes, outcomes: [], cursor: start + changes.length, more: start + pageSize < rows.length });
+    }
+    return { ms: performance.now() - started, rows: rows.length };
+  } finally {
+    db.close();
+    await done(indexedDB.deleteDatabase(applyDb));
+  }
 }
