@@ -11,13 +11,13 @@ export interface RunSpec {
 
 /**
  * Starts runs of a released procedure: a run is a copy of the procedure at that moment. There is
- * no operation for this yet (runs are planned outside the station), so the rows and their feed
- * entries are written directly; every later change goes through the engine.
+ * no operation for this yet (runs are planned outside the station), so the rows are written
+ * directly, with a feed entry for the run only: its steps are pristine, and stations derive them
+ * from the run and its procedure (PlantStore.createRun). Every later change goes through the engine.
  */
 export function createRuns(store: Store, procedure: ProcedureVersion, specs: readonly RunSpec[]): void {
   for (const spec of specs) {
     const { run, steps } = instantiateRun(procedure, spec);
-    store.plant.putRun(run, spec.at);
-    for (const step of steps) store.plant.putStep(step, spec.at);
+    store.plant.createRun(run, steps, spec.at);
   }
 }

@@ -19,6 +19,8 @@ const pollMs = 200;
 interface CatchUpPage {
   queueOperations(count: number, actorId: string): Promise<number>;
   progress(): Promise<{ waiting: number; cursor: number; runs: number }>;
+  rawRunsWrite(): Promise<{ ms: number; rows: number }>;
+  stationRunsCommit(): Promise<{ ms: number; rows: number }>;
 }
 
 /** The station build the server serves, plus the benchmark's module beside it under /bench/. */
@@ -86,6 +88,12 @@ export async function catchUp(): Promise<Row[]> {
     console.error(`catch-up: bootstrap ${String(Math.round(bootDone - bootStarted))} ms`);
     const cached = await progressOf(page);
     if (cached.runs < runs) throw new Error(`the cache holds ${String(cached.runs)} runs, not the ${String(runs)} seeded`);
+    // The floor: the same run rows written straight into a fresh IndexedDB (same indexes, pages of 2,000).
+    const floor = await page.evaluate(async (path) => ((await import(path)) as CatchUpPage).rawRunsWrite(), benchModule);
+    console.error(`catch-up: raw IndexedDB write of the ${String(floor.rows)} run rows ${String(Math.round(floor.ms))} ms`);
+    // Between the two: the station's store committing the same rows, without network or worker.
+    const commit = await page.evaluate(async (path) => ((await import(path)) as CatchUpPage).stationRunsCommit(), benchModule);
+    console.error(`catch-up: the station's commit (applyServerPage) of the same rows ${String(Math.round(commit.ms))} ms`);
 
     await context.setOffline(true);
     const queueStarted = performance.now();
@@ -113,7 +121,10 @@ export async function catchUp(): Promise<Row[]> {
       met,
     });
     return [
-      one(`Catch-up: ${runs.toLocaleString('en')}-run cache bootstrap, empty IndexedDB to head (Chromium)`, bootstrap, 'part of the total', null),
+      {
+        ...one(`Catch-up: ${runs.toLocaleString('en')}-run cache bootstrap, empty IndexedDB to head (Chromium)`, bootstrap, 'part of the total', null),
+        reference: { figure: 'raw IndexedDB write of its run rows', median: Math.round(floor.ms), ratio: bootstrap / floor.ms },
+      },
       one(`Catch-up: ${operations.toLocaleString('en')} offline operations drained to convergence (Chromium)`, drain, 'part of the total', null),
       one('Catch-up total: bootstrap + drain (real server, Chromium)', total, '≤ 10 s', total <= 10_000 && runs >= 100_000 && operations >= 10_000),
     ];

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse } from '../../shared/protocol/sync';
+import { instantiateRun } from '../../shared/engine/instantiate';
+import type { ProcedureVersion } from '../../shared/schemas/procedure';
+import type { Run, RunStep } from '../../shared/schemas/run';
 import { startTestServer, type TestServer } from './harness';
 import { operationMix } from './opMix';
 import { StationClient } from './stationClient';
@@ -57,16 +60,31 @@ describe('ten stations pushing at once', () => {
   it('lets every station pull all of its outcomes, and converge on the server\'s rows', async () => {
     for (const station of stations.slice(0, 3)) {
       const outcomes: PullResponse['outcomes'] = [];
-      const steps = new Map<string, unknown>();
+      const steps = new Map<string, RunStep>();
+      const runs = new Map<string, Run>();
+      const procedures = new Map<string, ProcedureVersion>();
       let cursor = 0;
       for (;;) {
         const page = await station.pull(cursor, 2000);
         outcomes.push(...page.outcomes);
-        page.changes.forEach((c) => { if (c.entity === 'runStep') steps.set(c.row.id, c.row); });
+        page.changes.forEach((c) => {
+          if (c.entity === 'runStep') steps.set(c.row.id, c.row);
+          if (c.entity === 'run') runs.set(c.row.id, c.row);
+          if (c.entity === 'procedure') procedures.set(c.row.id, c.row);
+        });
         cursor = page.cursor;
         if (!page.more) break;
       }
       expect(outcomes.length).toBe(station === stations[0] ? perStation + 1 : perStation);
+      // A step the feed never sent is pristine: the copy of its run's procedure step.
+      for (const run of runs.values()) {
+        const procedure = procedures.get(run.procedureVersionId);
+        if (!procedure) throw new Error(`the feed sent run ${run.id} without its procedure`);
+        const at = run.createdAt;
+        for (const step of instantiateRun(procedure, { runId: run.id, title: run.title, unitSerial: run.unitSerial, at }).steps) {
+          if (!steps.has(step.id)) steps.set(step.id, step);
+        }
+      }
       const server_ = server.store.db.prepare<[], { id: string; body: string }>('SELECT id, body FROM run_steps').all();
       expect(steps.size).toBe(server_.length);
       for (const row of server_) expect(steps.get(row.id)).toEqual(JSON.parse(row.body));

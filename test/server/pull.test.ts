@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../shared/protocol/paths';
-import type { FeedEntry } from '../../shared/protocol/sync';
+import { PullResponse, type FeedEntry } from '../../shared/protocol/sync';
 import { startTestServer, type TestServer } from './harness';
 import { StationClient } from './stationClient';
 
@@ -67,6 +67,21 @@ describe('pull', () => {
     const fromZero = await pullAll(b, 0, 2000);
     const batchEntries = fromZero.pages.flatMap((p) => p.changes.filter((c) => c.entity === 'batch'));
     expect(batchEntries.map((c) => c.op)).toEqual(['delete']);
+  });
+
+  it('writes each page as a PullResponse with every stored row as it stands in SQLite', async () => {
+    await a.push(await a.stepOp('start', 'R-1', 'inspect', {}));
+    await a.push(await a.stepOp('signOff', 'R-1', 'inspect', { meaning: 'performed', fieldValues: {} }));
+    await a.push(a.batchOp('createBatch', { batchId: 'B-8', title: null, runIds: ['R-3', 'R-4'] }));
+    const { pages } = await pullAll(a, 0, 7);
+    const changes = pages.flatMap((p) => PullResponse.parse(p).changes);
+    expect(new Set(changes.map((c) => c.entity))).toEqual(new Set(['run', 'runStep', 'batch', 'signature', 'audit', 'procedure', 'user']));
+    const tables = { run: 'runs', runStep: 'run_steps', batch: 'batches', signature: 'signatures', audit: 'audit', procedure: 'procedures' } as const;
+    for (const change of changes) {
+      if (change.entity === 'user' || change.entity === 'review' || change.row === null) continue;
+      const stored = server.store.db.prepare<[string], { body: string }>(`SELECT body FROM ${tables[change.entity]} WHERE id = ?`).get(change.row.id);
+      expect(change.row, `${change.entity} ${change.row.id}`).toEqual(JSON.parse(stored?.body ?? 'null'));
+    }
   });
 
   it('returns an empty page at the head', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Store } from '../../server/storage/store';
 import type { StationDb } from '../../renderer/src/store/db';
+import { stepsOfRuns } from '../../renderer/src/store/runSteps';
 import { currentCursor } from '../../renderer/src/store/serverPage';
 
 type Row = { id: string };
@@ -27,15 +28,15 @@ const byId = (rows: Row[]) => new Map(rows.map((r) => [r.id, r] as const));
 /**
  * The convergence invariant, shared by every sync scenario: once a station has pushed everything
  * and pulled to the head, its cache equals the server's state for everything it holds, with
- * nothing left waiting and nothing optimistic left over.
+ * nothing left waiting and nothing optimistic left over. Steps are compared as the station reads
+ * them (runSteps.ts): a pristine step it holds no row for must derive equal to the server's row.
  */
 export async function expectConverged(db: StationDb, store: Store): Promise<void> {
   expect(await db.outbox.count(), 'operations still waiting in the outbox').toBe(0);
   expect(await db.shadows.count(), 'optimistic rows not yet confirmed').toBe(0);
   expect(await currentCursor(db), 'cursor at the head of the feed').toBe(store.feed.head());
-  const [runs, steps, batches, signatures, audit, procedures, users, reviews] = await Promise.all([
+  const [runs, batches, signatures, audit, procedures, users, reviews] = await Promise.all([
     db.runs.toArray(),
-    db.runSteps.toArray(),
     db.batches.toArray(),
     db.signatures.toArray(),
     db.audit.toArray(),
@@ -44,6 +45,8 @@ export async function expectConverged(db: StationDb, store: Store): Promise<void
     db.reviews.toArray(),
   ]);
   expect(byId(runs)).toEqual(serverRows(store, 'runs'));
+  // The steps as the station reads them: stored rows, and pristine copies where it holds none.
+  const steps = (await stepsOfRuns(db, runs)).flat();
   expect(byId(steps)).toEqual(serverRows(store, 'run_steps'));
   expect(byId(batches)).toEqual(serverRows(store, 'batches'));
   expect(byId(signatures)).toEqual(serverRows(store, 'signatures'));

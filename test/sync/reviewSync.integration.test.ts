@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardV1, Plant } from '../shared/fixtures';
+import { stepById } from '../../renderer/src/store/runSteps';
 import { expectConverged } from './convergence';
 import { serverWithStations } from './serverWithStations';
 
@@ -36,14 +37,14 @@ describe('review items across stations and the real server', () => {
     for (const s of [a, b]) {
       expect(await s.db.reviews.get(reviewId), `${s.name} holds the review`).toMatchObject({ kind: 'left_out', runId: 'R-6', stepId: 'R-6/inspect', resolution: null });
     }
-    expect((await a.db.runSteps.get('R-6/inspect'))?.state).toBe('todo');
+    expect((await stepById(a.db, 'R-6/inspect'))?.state).toBe('todo');
 
     // A supervisor at A decides while A is offline: it shows at once and waits in the outbox.
     a.online.set(false);
     const resolve = ops.batchOp('resolveReview', { reviewId, action: 'applyToRun', reason: 'Unit R-6 was inspected with the lot' }, 'sup');
     expect(await a.act(resolve)).toMatchObject({ ok: true, outcome: { status: 'applied' } });
     expect((await a.db.reviews.get(reviewId))?.resolution).toMatchObject({ action: 'applyToRun', byName: 'Chen Wei' });
-    expect((await a.db.runSteps.get('R-6/inspect'))?.state).toBe('complete');
+    expect((await stepById(a.db, 'R-6/inspect'))?.state).toBe('complete');
     expect(await a.db.outbox.count()).toBe(1);
     expect(serverReview(reviewId)?.resolution).toBeNull();
 
@@ -95,7 +96,7 @@ describe('review items across stations and the real server', () => {
     expect((await b.db.outcomes.get(reopen.id))?.outcome).toMatchObject({ status: 'applied', note: expect.stringContaining('Already resolved by Chen Wei') as string });
     for (const s of [a, b]) {
       expect((await s.db.reviews.get(reviewId))?.resolution?.action).toBe('acceptServer');
-      expect((await s.db.runSteps.get('R-1/inspect'))?.state).toBe('complete');
+      expect((await stepById(s.db, 'R-1/inspect'))?.state).toBe('complete');
     }
     await expectConverged(a.db, plant.server.store);
     await expectConverged(b.db, plant.server.store);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardV1, Plant } from '../shared/fixtures';
+import { stepById } from '../../renderer/src/store/runSteps';
 import { expectConverged } from './convergence';
 import { serverWithStations } from './serverWithStations';
 
@@ -32,7 +33,7 @@ describe('station sync against the real server', () => {
     expect(result).toMatchObject({ ok: true, outcome: { status: 'applied', propagatedTo: [{ runId: 'R-2' }, { runId: 'R-3' }] } });
     await a.settled(head);
     await b.settled(head);
-    for (const run of ['R-1', 'R-2', 'R-3']) expect((await b.db.runSteps.get(`${run}/inspect`))?.state).toBe('complete');
+    for (const run of ['R-1', 'R-2', 'R-3']) expect((await stepById(b.db, `${run}/inspect`))?.state).toBe('complete');
     expect((await b.db.signatures.where('runId').equals('R-3').first())?.provenance).toEqual({ batchId: 'A-1', fromRunId: 'R-1', fromStepId: 'R-1/inspect' });
     expect((await a.db.outcomes.get(sign.id))?.outcome.status).toBe('applied');
     await expectConverged(a.db, plant.server.store);
@@ -51,15 +52,15 @@ describe('station sync against the real server', () => {
     const fail = ops.stepOp('fail', 'R-4', 'inspect', { reason: 'Cracked' }, 'tech2');
     expect((await a.act(complete)).ok).toBe(true);
     expect((await b.act(fail)).ok).toBe(true);
-    expect((await a.db.runSteps.get('R-4/inspect'))?.state).toBe('complete');
-    expect((await b.db.runSteps.get('R-4/inspect'))?.state).toBe('failed');
+    expect((await stepById(a.db, 'R-4/inspect'))?.state).toBe('complete');
+    expect((await stepById(b.db, 'R-4/inspect'))?.state).toBe('failed');
     a.online.set(true);
     await a.settled(head);
     b.online.set(true);
     await b.settled(head);
     await a.settled(head);
     expect((await b.db.outcomes.get(fail.id))?.outcome).toMatchObject({ status: 'needs_review', code: 'stale_step' });
-    expect((await b.db.runSteps.get('R-4/inspect'))?.state).toBe('complete');
+    expect((await stepById(b.db, 'R-4/inspect'))?.state).toBe('complete');
     await expectConverged(a.db, plant.server.store);
     await expectConverged(b.db, plant.server.store);
   });
@@ -83,7 +84,7 @@ describe('station sync against the real server', () => {
       propagatedTo: [{ runId: 'R-5' }],
       excluded: [{ runId: 'R-6', review: true }],
     });
-    expect((await a.db.runSteps.get('R-6/inspect'))?.state).toBe('todo');
+    expect((await stepById(a.db, 'R-6/inspect'))?.state).toBe('todo');
     const queue = await a.client.get<{ items: { review: { operationId: string } }[] }>('/v1/review?actorId=u-sup');
     expect(queue.body.items.map((i) => i.review.operationId)).toContain(sign.id);
     await expectConverged(a.db, plant.server.store);
@@ -107,7 +108,7 @@ describe('station sync against the real server', () => {
     await b.settled(head);
     await a.settled(head);
     expect((await b.db.outcomes.get(second.id))?.outcome).toMatchObject({ status: 'needs_review', code: 'concurrent_redline' });
-    const step = await b.db.runSteps.get('R-1/inspect');
+    const step = await stepById(b.db, 'R-1/inspect');
     expect(step?.redline?.draft.instructions).toBe('From A');
     await expectConverged(a.db, plant.server.store);
     await expectConverged(b.db, plant.server.store);

@@ -10,6 +10,6 @@ import { loadSlice } from '../store/loader';
  * why it would be refused. Shown before a person confirms.
  */
 export async function previewOperation(db: StationDb, op: Operation): Promise<Outcome> {
-  const state = await db.transaction('r', [db.runs, db.runSteps, db.batches, db.users, db.reviews], () => loadSlice(db, op));
+  const state = await db.transaction('r', db.cacheTables, () => loadSlice(db, op));
   return applyOperation(state, op).outcome;
 }

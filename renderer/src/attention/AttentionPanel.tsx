@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useStation } from '../boot/StationContext';
 import { dismissAttention } from '../store/attention';
 import type { OutcomeRow } from '../store/db';
+import { stepById } from '../store/runSteps';
 import { DialogShell } from '../ui/DialogShell';
 import { formatTime } from '../ui/format';
 import { kindWord, targetOf, verdictOf } from './describe';
@@ -41,7 +42,7 @@ function AttentionItem({ row }: { row: OutcomeRow }) {
   // Names from the cache: the step's title and the actor's name read better than their ids.
   const names = useLiveQuery(
     async () => ({
-      step: stepId ? (await db.runSteps.get(stepId))?.title : undefined,
+      step: stepId ? (await stepById(db, stepId))?.title : undefined,
       actor: row.op ? (await db.users.get(row.op.actorId))?.name : undefined,
     }),
     [db, stepId, row.op],

@@ -20,7 +20,8 @@ const chunk = 10_000;
  *
  * The rows go straight to IndexedDB, past Dexie: at this volume Dexie's change tracking for live
  * queries costs more than the writes, and nothing is watching yet while the station boots. These
- * are server-truth rows (no outbox, no shadows), as seedCache would write them.
+ * are server-truth rows (no outbox, no shadows), as seedCache would write them; like the server's
+ * feed, they leave out pristine steps (docs/sync.md, "Pristine steps").
  */
 export async function seedBulkRuns(db: StationDb, target: number, onProgress: (done: number, total: number) => void): Promise<number> {
   const existing = await db.runs.count();
@@ -51,7 +52,8 @@ function bulkRun(n: number, random: SeededRandom, techId: string): CacheChange[]
     { entity: 'run', op: 'put', row: r },
     ...s.map((row) => ({ entity: 'runStep' as const, op: 'put' as const, row })),
   ];
-  if (random.next() >= 0.25) return rows(run, steps);
+  // Pristine steps are not written: the station derives them from the run's procedure (store/runSteps.ts).
+  if (random.next() >= 0.25) return rows(run, []);
   const user = demoUsers.find((u) => u.id === techId);
   const result = applyOperation(stateFrom({ runs: [run], steps, users: user ? [user] : [] }), {
     id: `bulk-${String(n)}`,
@@ -66,7 +68,7 @@ function bulkRun(n: number, random: SeededRandom, techId: string): CacheChange[]
     fieldValues: { 'length-mm': 500 },
   });
   const changed = result.changes.filter((c) => c.entity !== 'run' && c.entity !== 'runStep');
-  const stepRows = new Map(steps.map((s) => [s.id, s]));
+  const stepRows = new Map<string, RunStep>();
   let runRow = run;
   for (const c of result.changes) {
     if (c.entity === 'runStep') stepRows.set(c.row.id, c.row);

@@ -7,6 +7,7 @@ import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { Signature } from '../../../shared/schemas/signature';
 import { useStation } from '../boot/StationContext';
 import type { StationDb } from '../store/db';
+import { stepsOfRuns } from '../store/runSteps';
 
 /** A change this station made that left a run out, as its outcome told it. */
 export interface RecordExclusion extends Exclusion {
@@ -39,12 +40,11 @@ const byAt = (a: AuditEntry, b: AuditEntry) => (a.at === b.at ? (a.id < b.id ? -
 
 async function runRecord(db: StationDb, run: Run, exclusions: readonly RecordExclusion[]): Promise<RunRecord> {
   const [steps, signatures, audit, procedure] = await Promise.all([
-    db.runSteps.where('runId').equals(run.id).toArray(),
+    stepsOfRuns(db, [run]).then(([mine]) => mine ?? []),
     db.signatures.where('runId').equals(run.id).toArray(),
     db.audit.where('runId').equals(run.id).toArray(),
     db.procedures.get(run.procedureVersionId),
   ]);
-  steps.sort((a, b) => a.position - b.position);
   signatures.sort((a, b) => (a.signedAt < b.signedAt ? -1 : a.signedAt > b.signedAt ? 1 : 0));
   return {
     run,

@@ -4,6 +4,7 @@ import type { Exclusion } from '../../../shared/schemas/outcome';
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import { useStation } from '../boot/StationContext';
 import type { StationDb } from '../store/db';
+import { runsWithSteps } from '../store/runSteps';
 import { buildMatrix, type BatchMatrix } from './batchMatrix';
 import { leftOutCells } from './leftOut';
 import { reviewReasons } from './reviewReasons';
@@ -25,15 +26,14 @@ export async function readBatchReview(db: StationDb, batchId: string): Promise<B
   const batch = await db.batches.get(batchId);
   if (!batch) return null;
   const ids = batch.memberRunIds;
-  const [found, steps, audit, outcomes, reviews] = await Promise.all([
-    db.runs.bulkGet(ids),
-    db.runSteps.where('runId').anyOf(ids).toArray(),
+  const [{ runs, steps: perRun }, audit, outcomes, reviews] = await Promise.all([
+    runsWithSteps(db, ids),
     db.audit.where('runId').anyOf(ids).toArray(),
     // Few per station (its own operations' verdicts): a scan is cheap.
     db.outcomes.toArray(),
     db.reviews.where('runId').anyOf(ids).toArray(),
   ]);
-  const runs = found.filter((r): r is Run => r !== undefined);
+  const steps = perRun.flat();
   const known: Exclusion[] = outcomes.flatMap((o) => (o.outcome.status === 'applied_with_exclusions' ? o.outcome.excluded : []));
   const leftOut = leftOutCells(batch, steps, audit, known);
   const matrix = buildMatrix(runs, steps, leftOut, reviewReasons(reviews, new Set(ids)));

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Review } from '../../../shared/schemas/review';
 import type { RunStep } from '../../../shared/schemas/run';
 import { useStation } from '../boot/StationContext';
+import { stepsById } from '../store/runSteps';
 
 export interface QueueItem {
   review: Review;
@@ -25,7 +26,7 @@ export function useReviewQueue(): ReviewQueue | undefined {
   return useLiveQuery(async () => {
     const rows = await db.reviews.toArray();
     const stepIds = rows.flatMap((r) => (r.stepId === null ? [] : [r.stepId]));
-    const [steps, shadows] = await Promise.all([db.runSteps.bulkGet(stepIds), db.shadows.bulkGet(rows.map((r) => `review:${r.id}`))]);
+    const [steps, shadows] = await Promise.all([stepsById(db, stepIds), db.shadows.bulkGet(rows.map((r) => `review:${r.id}`))]);
     const stepById = new Map(steps.flatMap((s) => (s ? [[s.id, s] as const] : [])));
     const items = rows.map((review, i): QueueItem => ({
       review,

@@ -5,6 +5,7 @@ import type { ProcedureVersion } from '../../../shared/schemas/procedure';
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { Signature } from '../../../shared/schemas/signature';
 import { useStation } from '../boot/StationContext';
+import { stepsOfRuns } from '../store/runSteps';
 
 export interface RunData {
   run: Run;
@@ -25,14 +26,13 @@ export function useRunData(runId: string): RunData | null | undefined {
     const run = await db.runs.get(runId);
     if (!run) return null;
     const [steps, batch, procedure, signatures, audit, shadows] = await Promise.all([
-      db.runSteps.where('runId').equals(runId).toArray(),
+      stepsOfRuns(db, [run]).then(([mine]) => mine ?? []),
       run.batchId === null ? undefined : db.batches.get(run.batchId),
       db.procedures.get(run.procedureVersionId),
       db.signatures.where('runId').equals(runId).toArray(),
       db.audit.where('runId').equals(runId).toArray(),
       db.shadows.bulkGet([`run:${runId}`, ...run.stepIds.map((id) => `runStep:${id}`)]),
     ]);
-    steps.sort((a, b) => a.position - b.position);
     const [runShadow, ...stepShadows] = shadows;
     return {
       run,

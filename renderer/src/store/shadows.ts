@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { EngineState } from '../../../shared/engine/state';
 import type { CachedEntity, ShadowRow, StationDb } from './db';
+import { isPristineCopy } from './runSteps';
 
 /** The rows of one entity an optimistic write is about to change. */
 export interface ShadowTarget {
@@ -89,6 +90,9 @@ function rowsBefore(target: ShadowTarget, before: EngineState | undefined, alrea
   const unread: string[] = [];
   for (const id of target.ids) {
     const row = known?.get(id) ?? alreadyRead.get(id);
+    // A pristine step the engine read as a copy of its procedure has no row here, and the server
+    // sent none: its shadow is "no row", so undoing the change returns it to pristine.
+    if (isPristineCopy(row)) continue;
     if (row === undefined) unread.push(id);
     else found.set(id, row);
   }

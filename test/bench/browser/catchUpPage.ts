@@ -2,6 +2,7 @@ import type { Operation } from '../../../shared/schemas/operation';
 import { enqueue } from '../../../renderer/src/store/enqueue';
 import { openStationDb } from '../../../renderer/src/store/open';
 import { seenFor } from '../../../renderer/src/store/seen';
+import { runsFloor, stationCommit } from './runsFloor';
 
 /**
  * Loaded into an enrolled station's page by the catch-up benchmark (test/bench/catchUp.bench.ts):
@@ -55,4 +56,14 @@ export async function progress(): Promise<{ waiting: number; cursor: number; run
   } finally {
     db.close();
   }
+}
+
+/** The raw IndexedDB write of the run rows the station holds (runsFloor.ts): the bootstrap's floor. */
+export async function rawRunsWrite(): Promise<{ ms: number; rows: number }> {
+  return runsFloor(await stationDbName());
+}
+
+/** The station's own commit (applyServerPage) of the same run rows, into a fresh station database. */
+export async function stationRunsCommit(): Promise<{ ms: number; rows: number }> {
+  return stationCommit(await stationDbName());
 }

@@ -9,6 +9,7 @@ import { SyncWorker } from '../../../shared/sync/worker';
 import type { StationDb } from '../../../renderer/src/store/db';
 import { enqueue } from '../../../renderer/src/store/enqueue';
 import { openStationDb } from '../../../renderer/src/store/open';
+import { stepsOfRuns } from '../../../renderer/src/store/runSteps';
 import { currentCursor } from '../../../renderer/src/store/serverPage';
 import { StationSync } from '../../../renderer/src/sync/stationSync';
 import { testEnrolmentCode } from '../../server/harness';
@@ -96,13 +97,13 @@ export class SimStation {
 
   /** The station's cache as the engine sees it: what a person at this station is shown. */
   async view(): Promise<EngineState> {
-    const [runs, steps, batches, cachedUsers, reviews] = await Promise.all([
+    const [runs, batches, cachedUsers, reviews] = await Promise.all([
       this.db.runs.toArray(),
-      this.db.runSteps.toArray(),
       this.db.batches.toArray(),
       this.db.users.toArray(),
       this.db.reviews.toArray(),
     ]);
+    const steps = (await stepsOfRuns(this.db, runs)).flat();
     // Reviews too: the random resolveReview commands pick the items this station shows.
     return stateFrom({ runs, steps, batches, users: cachedUsers, reviews });
   }

@@ -1,0 +1,107 @@
+import { openStationDb } from '../../../renderer/src/store/open';
+import { schemaVersions } from '../../../renderer/src/store/schema';
+import { applyServerPage } from '../../../renderer/src/store/serverPage';
+import type { Run } from '../../../shared/schemas/run';
+
+/**
+ * The floor under a bootstrap: how fast this browser's IndexedDB takes the station's run rows
+ * with nothing else in the way (no Dexie, no sync, no schema checks). The same rows the station
+ * just pulled, into a fresh database with the runs store's own indexes, with the station's
+ * strict durability, in transactions of one pull page each. Loaded by the catch-up benchmark.
+ */
+
+const pageSize = 2000;
+const floorDb = 'lockstep-bench-floor';
+const applyDb = 'lockstep-bench-apply';
+
+/** The runs store's indexes as the station's current schema declares them ('id, batchId, …'). */
+function runIndexes(): string[] {
+  const latest = schemaVersions[schemaVersions.length - 1];
+  return (latest?.stores.runs ?? '').split(',').map((s) => s.trim()).slice(1);
+}
+
+const done = (request: IDBRequest | IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    if (request instanceof IDBTransaction) {
+      request.oncomplete = () => { resolve(); };
+      request.onabort = () => { reject(request.error ?? new Error('transaction aborted')); };
+    } else {
+      request.onsuccess = () => { resolve(); };
+      request.onerror = () => { reject(request.error ?? new Error('request failed')); };
+    }
+  });
+
+function open(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  const request = indexedDB.open(name, 1);
+  if (upgrade) request.onupgradeneeded = () => { upgrade(request.result); };
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => { resolve(request.result); };
+    request.onerror = () => { reject(request.error ?? new Error(`cannot open ${name}`)); };
+  });
+}
+
+/** Every run row in the station's cache, read with one getAll. */
+async function stationRuns(stationDb: string): Promise<unknown[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(stationDb);
+    request.onsuccess = () => { resolve(request.result); };
+    request.onerror = () => { reject(request.error ?? new Error(`cannot open ${stationDb}`)); };
+  });
+  try {
+    const request = db.transaction('runs').objectStore('runs').getAll();
+    await done(request);
+    return request.result as unknown[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes `rows` in transactions of a pull page each; returns the milliseconds it took. */
+async function writeInPages(rows: readonly unknown[]): Promise<number> {
+  await done(indexedDB.deleteDatabase(floorDb));
+  const db = await open(floorDb, (created) => {
+    const store = created.createObjectStore('runs', { keyPath: 'id' });
+    for (const index of runIndexes()) store.createIndex(index, index);
+  });
+  try {
+    const started = performance.now();
+    for (let start = 0; start < rows.length; start += pageSize) {
+      const tx = db.transaction('runs', 'readwrite', { durability: 'strict' });
+      const store = tx.objectStore('runs');
+      for (const row of rows.slice(start, start + pageSize)) store.put(row);
+      await done(tx);
+    }
+    return performance.now() - started;
+  } finally {
+    db.close();
+    await done(indexedDB.deleteDatabase(floorDb));
+  }
+}
+
+/** The raw write of the station's run rows: milliseconds, and how many rows. */
+export async function runsFloor(stationDb: string): Promise<{ ms: number; rows: number }> {
+  const rows = await stationRuns(stationDb);
+  return { ms: await writeInPages(rows), rows: rows.length };
+}
+
+/**
+ * The station's own commit of the same rows: applyServerPage on a fresh station database, pages
+ * of 2,000 runs as the worker hands them over (no network, no worker, no schema check). Between
+ * the floor and the whole bootstrap: what the store adds, apart from what sync adds.
+ */
+export async function stationCommit(stationDb: string): Promise<{ ms: number; rows: number }> {
+  const rows = (await stationRuns(stationDb)) as Run[];
+  await done(indexedDB.deleteDatabase(applyDb));
+  const db = await openStationDb(applyDb);
+  try {
+    const started = performance.now();
+    for (let start = 0; start < rows.length; start += pageSize) {
+      const changes = rows.slice(start, start + pageSize).map((row) => ({ entity: 'run' as const, op: 'put' as const, row }));
+      await applyServerPage(db, { changes, outcomes: [], cursor: start + changes.length, more: start + pageSize < rows.length });
+    }
+    return { ms: performance.now() - started, rows: rows.length };
+  } finally {
+    db.close();
+    await done(indexedDB.deleteDatabase(applyDb));
+  }
+}
