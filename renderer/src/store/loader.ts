@@ -3,6 +3,7 @@ import { emptyState, type EngineState } from '../../../shared/engine/state';
 import type { Operation } from '../../../shared/schemas/operation';
 import type { StationDb } from './db';
 import { readRunsAndSteps } from './runRangeReads';
+import { seenFirst } from './seenFirst';
 
 const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
 
@@ -20,5 +21,5 @@ async function loadRows(db: StationDb, needs: ScopeNeeds): Promise<ScopeRows> {
 
 /** The slice of the cache the engine needs for `op`. Call inside the transaction that writes. */
 export function loadSlice(db: StationDb, op: Operation): Promise<EngineState> {
-  return loadScopeAsync(op, (needs) => loadRows(db, needs), emptyState());
+  return loadScopeAsync(op, seenFirst(op, (needs) => loadRows(db, needs)), emptyState());
 }
