@@ -1,6 +1,7 @@
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { StationDb } from './db';
 import { indexGetAll } from './indexGetAll';
+import { rangeCount, rangeGetAll } from './rangeGetAll';
 
 /** Below this many runs one request per run is as cheap as counting the range first. */
 const fewRuns = 8;
@@ -34,12 +35,9 @@ export async function readRunsAndSteps(db: StationDb, runIds: readonly string[])
   const lo = sorted[0];
   const hi = sorted[sorted.length - 1];
   if (lo === undefined || hi === undefined || sorted.length < fewRuns) return oneByOne(db, runIds);
-  const inRange = await db.runs.where(':id').between(lo, hi, true, true).count();
+  const inRange = await rangeCount(db, 'runs', lo, hi);
   if (inRange > sorted.length + slackFor(sorted.length)) return oneByOne(db, runIds);
-  const [runRows, stepRows] = await Promise.all([
-    db.runs.where(':id').between(lo, hi, true, true).toArray(),
-    db.runSteps.where('runId').between(lo, hi, true, true).toArray(),
-  ]);
+  const [runRows, stepRows] = await Promise.all([rangeGetAll<Run>(db, 'runs', null, lo, hi), rangeGetAll<RunStep>(db, 'runSteps', 'runId', lo, hi)]);
   const runById = new Map(runRows.filter((r) => wanted.has(r.id)).map((r) => [r.id, r] as const));
   const stepsByRun = new Map<string, RunStep[]>();
   for (const step of stepRows) {
