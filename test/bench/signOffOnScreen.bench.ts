@@ -97,7 +97,7 @@ export async function signOffOnScreen(): Promise<Row> {
     const sorted = times.slice(4).sort((a, b) => a - b);
     const median = percentile(sorted, 50);
     return {
-      figure: 'Local change to 100 sibling runs, from the click to the step redrawn (built renderer, Chromium)',
+      figure: 'Local change in a 100-run batch (99 siblings), from the click to the step redrawn (built renderer, Chromium)',
       unit: 'ms',
       median,
       spread: [percentile(sorted, 10), percentile(sorted, 90)],
