@@ -8,12 +8,14 @@ import { report } from './report';
 import { runsTable } from './runsTable.bench';
 import { serverMemory } from './serverMemory.bench';
 import { siblingVisible } from './siblingVisible.bench';
+import { signOffOnScreen } from './signOffOnScreen.bench';
 import { storeInBrowser } from './storeInBrowser.bench';
 
 /** In the table's order; the name is what `npm run bench -- <name>` selects. */
 const benchmarks: Record<string, () => Promise<Row | Row[]>> = {
   engine: engineSignOff,
-  store: storeInBrowser,
+  // The durable write of a batched change, then the same change from the click to the screen.
+  store: async () => [...(await storeInBrowser()), await signOffOnScreen()],
   table: runsTable,
   sibling: siblingVisible,
   push: () => pushThroughput(),

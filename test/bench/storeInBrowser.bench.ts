@@ -14,14 +14,18 @@ const summary = (values: number[]) => {
 
 /**
  * The station store in Debian's Chromium, on real IndexedDB: the durable part of a sign-off that
- * propagates to 100 sibling runs (the engine's check, the outbox entry and every effect, in one
- * strict transaction) against the raw write of the same records, and one durable enqueue with
- * none and with 100,000 operations already waiting.
+ * propagates to 100 sibling runs against the raw write of the same records, and one durable
+ * enqueue with none and with 100,000 operations already waiting.
  *
- * It covers enqueue() from call to commit, not React rendering the sibling rows afterwards. The
- * raw reference is the same 101 runs, 101 steps, 101 audit entries and outbox entry in one strict
- * transaction through Dexie's bulkPut; the same write through the bare IndexedDB API measured
- * within 1-2 ms of it (20.1 against 20.6 ms), so Dexie adds nothing material to the reference.
+ * The sign-off row times enqueue() from its call to its strict commit: the engine's check against
+ * the cache (reading the 101 runs and their 707 steps), the outbox entry, every effect and the
+ * shadows, in one transaction. It does not time what comes before the call (the click, reading
+ * what the technician saw) or after the commit (the screen reading the changed rows again and
+ * React drawing them). The raw reference is the same 101 runs, 101 steps, 101 audit entries and
+ * outbox entry in one strict transaction through Dexie's bulkPut; the same write through the bare
+ * IndexedDB API measured within 1-2 ms of it (20.1 against 20.6 ms), so Dexie adds nothing
+ * material to the reference. The raw write gets a row of its own: the issue's absolute target
+ * (16 ms) is below it, so no durable sign-off can meet that; the ratio is the target that can be.
  */
 export async function storeInBrowser(): Promise<Row[]> {
   await build({ root, base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -31,7 +35,8 @@ export async function storeInBrowser(): Promise<Row[]> {
     const page = await browser.newPage();
     await page.goto('http://127.0.0.1:4190/');
     await page.waitForFunction(() => 'lockstepBench' in window);
-    const signOff = await page.evaluate(() => window.lockstepBench.signOff100(30));
+    // 60 samples (the first 5 dropped): on a shared machine 30 left the ratio of medians to chance.
+    const signOff = await page.evaluate(() => window.lockstepBench.signOff100(60));
     const none = await page.evaluate(() => window.lockstepBench.enqueueWithPending(0, 30));
     const many = await page.evaluate(() => window.lockstepBench.enqueueWithPending(100_000, 30));
     const s = summary(signOff.enqueueMs.slice(5));
@@ -41,12 +46,19 @@ export async function storeInBrowser(): Promise<Row[]> {
     const e1 = summary(many.slice(5));
     return [
       {
-        figure: 'Local sign-off to 100 sibling runs, durable, rendering excluded (store, Chromium)',
+        figure: 'Local sign-off to 100 sibling runs, durable: enqueue() from call to strict commit, screen not timed (Chromium)',
         unit: 'ms',
         ...s,
-        target: '≤ 16 ms; ≤ 1.5× raw IndexedDB write',
-        met: s.median <= 16 && ratio <= 1.5,
+        target: '≤ 1.5× raw IndexedDB write (the issue\'s ≤ 16 ms is below the raw write: next row)',
+        met: ratio <= 1.5,
         reference: { figure: 'raw IndexedDB write of the same records', median: raw.median, ratio },
+      },
+      {
+        figure: 'Raw IndexedDB write of those records alone, one strict transaction (Chromium)',
+        unit: 'ms',
+        ...raw,
+        target: 'the floor of any durable sign-off: over 16 ms, 16 ms cannot be met',
+        met: null,
       },
       { figure: 'Durable enqueue of one operation, empty outbox (Chromium)', unit: 'ms', ...e0, target: '≤ 5 ms', met: e0.median <= 5 },
       {

@@ -76,11 +76,15 @@ export class StationDb extends Dexie {
   reviews!: EntityTable<Review, 'id'>;
   /** Every committed write to `runs`, for the runs table's index in memory. */
   readonly runWrites = new RunWrites();
+  /** The key ranges of the IndexedDB this cache lives in (the browser's, or the one a test passes), for native requests. */
+  readonly keyRange: typeof IDBKeyRange;
 
   constructor(name: string, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     // Strict durability: a write is on disk before its transaction completes, so what the screen
     // shows as done survives a power cut.
     super(name, { chromeTransactionDurability: 'strict', ...options });
+    // Typed as always there, but absent where no IndexedDB is (Node without a test's own).
+    this.keyRange = options.IDBKeyRange ?? globalThis.IDBKeyRange;
     for (const { version, stores } of schemaVersions) {
       const declared = this.version(version).stores(stores);
       const upgrade = upgrades[version];

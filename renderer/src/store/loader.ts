@@ -3,13 +3,14 @@ import { emptyState, type EngineState } from '../../../shared/engine/state';
 import type { Operation } from '../../../shared/schemas/operation';
 import type { StationDb } from './db';
 import { runsWithSteps } from './runSteps';
+import { seenFirst } from './seenFirst';
 
 const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
 
 async function loadRows(db: StationDb, needs: ScopeNeeds): Promise<ScopeRows> {
   // The steps are looked up by run id together with the runs, not after them: one round trip
-  // fewer (runSteps.ts: one getAll per run, all in flight at once; the pristine steps the cache
-  // holds no row for are copied from the run's procedure, kept in memory once read).
+  // fewer (runSteps.ts: a batch's runs and stored steps in two range reads; the pristine steps
+  // the cache holds no row for are copied from the run's procedure, kept in memory once read).
   const [{ runs, steps }, batches, users, reviews] = await Promise.all([
     runsWithSteps(db, needs.runIds),
     db.batches.bulkGet(needs.batchIds),
@@ -24,5 +25,5 @@ async function loadRows(db: StationDb, needs: ScopeNeeds): Promise<ScopeRows> {
  * the cache tables (procedures included: a pristine step is copied from its procedure).
  */
 export function loadSlice(db: StationDb, op: Operation): Promise<EngineState> {
-  return loadScopeAsync(op, (needs) => loadRows(db, needs), emptyState());
+  return loadScopeAsync(op, seenFirst(op, (needs) => loadRows(db, needs)), emptyState());
 }

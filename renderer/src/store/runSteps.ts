@@ -1,8 +1,10 @@
+import Dexie from 'dexie';
 import { instantiateRun } from '../../../shared/engine/instantiate';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { StationDb } from './db';
 import { indexGetAll } from './indexGetAll';
+import { readRunsAndSteps } from './runRangeReads';
 
 /**
  * A run's steps as the station knows them: the stored rows, and for every step id in
@@ -23,25 +25,34 @@ export const isPristineCopy = (step: unknown): boolean => typeof step === 'objec
 /** Procedure versions never change once released: each is read from the cache once per database. */
 const procedureMemo = new WeakMap<StationDb, Map<string, ProcedureVersion>>();
 
-async function proceduresOf(db: StationDb, ids: readonly string[]): Promise<Map<string, ProcedureVersion>> {
+/**
+ * The procedure versions with these ids, from memory or else the cache. A Dexie promise, not an
+ * async function: the callers read inside a write's transaction, and only Dexie's promises keep
+ * its zone for the reads that follow.
+ */
+function proceduresOf(db: StationDb, ids: readonly string[]): Promise<Map<string, ProcedureVersion>> {
   let memo = procedureMemo.get(db);
   if (!memo) {
     memo = new Map();
     procedureMemo.set(db, memo);
   }
-  const missing = [...new Set(ids)].filter((id) => !memo.has(id));
-  if (missing.length > 0) {
-    const found = await db.procedures.bulkGet(missing);
-    for (const procedure of found) if (procedure) memo.set(procedure.id, procedure);
-  }
-  return memo;
+  const known = memo;
+  const missing = [...new Set(ids)].filter((id) => !known.has(id));
+  if (missing.length === 0) return Dexie.Promise.resolve(known);
+  return db.procedures.bulkGet(missing).then((found) => {
+    for (const procedure of found) if (procedure) known.set(procedure.id, procedure);
+    return known;
+  });
 }
 
 /** The pristine copies of the run's steps that `stored` lacks, in the run's order. */
 function pristineMissing(run: Run, stored: readonly RunStep[], procedure: ProcedureVersion | undefined): RunStep[] {
-  if (stored.length >= run.stepIds.length || !procedure) return [];
+  if (stored.length >= run.stepIds.length) return [];
   const have = new Set(stored.map((s) => s.id));
   if (run.stepIds.every((id) => have.has(id))) return [];
+  // The feed sends a procedure before any run of it, so this is a damaged cache: say so rather
+  // than show the run with steps missing.
+  if (!procedure) throw new Error(`The cache holds run ${run.id} but not its procedure ${run.procedureVersionId}, so its steps cannot be read.`);
   // The run's own createdAt is the moment its steps were copied (shared/engine/instantiate.ts).
   const { steps } = instantiateRun(procedure, { runId: run.id, title: run.title, unitSerial: run.unitSerial, at: run.createdAt });
   const wanted = new Set(run.stepIds);
@@ -66,21 +77,24 @@ export async function stepsOfRuns(db: StationDb, runs: readonly Run[]): Promise<
 }
 
 /** The runs with these ids that the cache holds, and their steps, read together. */
-export async function runsWithSteps(db: StationDb, runIds: readonly string[]): Promise<{ runs: Run[]; steps: RunStep[][] }> {
-  const [found, stored] = await Promise.all([db.runs.bulkGet([...runIds]), indexGetAll<RunStep>(db, 'runSteps', 'runId', runIds)]);
-  const runs: Run[] = [];
-  const rowsOf: RunStep[][] = [];
-  found.forEach((run, i) => {
-    if (!run) return;
-    runs.push(run);
-    rowsOf.push(stored[i] ?? []);
+export function runsWithSteps(db: StationDb, runIds: readonly string[]): Promise<{ runs: Run[]; steps: RunStep[][] }> {
+  // A batch's runs and stored steps in two range reads where its ids sit together (runRangeReads.ts).
+  return readRunsAndSteps(db, runIds).then(({ runs: found, steps: stored }) => {
+    const runs: Run[] = [];
+    const rowsOf: RunStep[][] = [];
+    found.forEach((run, i) => {
+      if (!run) return;
+      runs.push(run);
+      rowsOf.push(stored[i] ?? []);
+    });
+    return proceduresOf(db, runs.map((r) => r.procedureVersionId)).then((procedures) => {
+      const steps = runs.map((run, i) => {
+        const rows = rowsOf[i] ?? [];
+        return [...rows, ...pristineMissing(run, rows, procedures.get(run.procedureVersionId))].sort(byPosition);
+      });
+      return { runs, steps };
+    });
   });
-  const procedures = await proceduresOf(db, runs.map((r) => r.procedureVersionId));
-  const steps = runs.map((run, i) => {
-    const rows = rowsOf[i] ?? [];
-    return [...rows, ...pristineMissing(run, rows, procedures.get(run.procedureVersionId))].sort(byPosition);
-  });
-  return { runs, steps };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import type { EngineState } from '../../../shared/engine/state';
 import type { CachedEntity, ShadowRow, StationDb } from './db';
 import { isPristineCopy } from './runSteps';
+import { storedKeys } from './storedKeys';
 
 /** The rows of one entity an optimistic write is about to change. */
 export interface ShadowTarget {
@@ -69,18 +70,16 @@ async function perRowShadows(
   if (targets.length === 0) return [];
   const rowsPromise = Promise.all(targets.map((t) => rowsBefore(t, before, alreadyRead)));
   const keyed = targets.map((t) => t.ids.map((id) => `${t.entity}:${id}`));
-  const [shadowed, rows] = await Promise.all([db.shadows.bulkGet(keyed.flat()), rowsPromise]);
-  let offset = 0;
-  return targets.flatMap((t, i) => {
-    const keys = keyed[i] ?? [];
-    const start = offset;
-    offset += keys.length;
-    return keys.flatMap((key, j): ShadowRow[] => {
-      if (shadowed[start + j] !== undefined) return [];
+  // Whether a shadow exists is all that matters here: its keys are read, not its copy of a row.
+  // One range per entity: the keys of one entity sit together in key order, apart from others'.
+  const [shadowed, rows] = await Promise.all([Promise.all(keyed.map((keys) => storedKeys(db.shadows, keys))), rowsPromise]);
+  return targets.flatMap((t, i) =>
+    (keyed[i] ?? []).flatMap((key, j): ShadowRow[] => {
+      if (shadowed[i]?.has(key)) return [];
       const id = t.ids[j] ?? '';
       return [{ key, entity: t.entity, id, row: rows[i]?.get(id) ?? null }];
-    });
-  });
+    }),
+  );
 }
 
 /** The stored rows for the target's ids, taken from what was already read where possible. */
