@@ -16,9 +16,10 @@ const { siblings, total: defaultTotal, chunk } = defaultWorkload;
  * server's own, in order), its operation record, its sequence number and the station's next
  * number; per chunk: each run and step the chunk changed, once, with the columns the server sets
  * (the server writes those rows once per push too). What the server does beyond this is HTTP,
- * validation, the engine and its reads.
+ * validation, the engine and its reads. Returns the time and the CPU time (this process's, user +
+ * system) of the timed writes alone: reading the server's rows and seeding the copy are not counted.
  */
-function rawWrite(benchDir: string, total: number): number {
+function rawWrite(benchDir: string, total: number): { seconds: number; cpuMicros: number } {
   const source = new Database(join(benchDir, 'lockstep.sqlite'), { readonly: true });
   const operations = source.prepare<[], Record<string, unknown> & { id: string; station_id: string; station_seq: number; feed_seq: number }>("SELECT * FROM operations WHERE id LIKE 'bench-%' ORDER BY feed_seq").all();
   const before = source.prepare<[], { seq: number | null }>("SELECT MAX(feed_seq) AS seq FROM operations WHERE id NOT LIKE 'bench-%'").get()?.seq ?? 0;
@@ -52,6 +53,7 @@ function rawWrite(benchDir: string, total: number): number {
   const insertSeq = db.prepare<[string, number, string]>('INSERT INTO station_sequence VALUES (?, ?, ?)');
   const advance = db.prepare<[number, string]>('UPDATE stations SET next_seq = ? WHERE id = ?');
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let f = 0;
   for (let i = 0; i < total; i += chunk) {
     db.transaction(() => {
@@ -81,9 +83,10 @@ function rawWrite(benchDir: string, total: number): number {
     })();
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   store.close();
   rmSync(dir, { recursive: true, force: true });
-  return seconds;
+  return { seconds, cpuMicros: cpu.user + cpu.system };
 }
 
 const range = (xs: readonly number[]): [number, number] => {
@@ -107,10 +110,9 @@ export async function pushThroughput(total = defaultTotal, repeats = 3): Promise
     await stopAndClean(run, true);
     server.push(total / run.seconds);
     serverCpu.push((run.serverCpuSeconds * 1e6) / total);
-    const cpuBefore = process.cpuUsage();
-    raw.push(total / rawWrite(run.dataDir, total));
-    const cpu = process.cpuUsage(cpuBefore);
-    rawCpu.push((cpu.user + cpu.system) / total);
+    const reference = rawWrite(run.dataDir, total);
+    raw.push(total / reference.seconds);
+    rawCpu.push(reference.cpuMicros / total);
     rmSync(run.dataDir, { recursive: true, force: true });
   }
   const opsPerSecond = median(server);
