@@ -51,6 +51,9 @@ export function openDatabase(dataDir: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A multi-row INSERT keeps a statement journal (to undo just that statement if a row fails);
+    // on disk it cost a temp-file write for every page it touched. Temp tables and sorts are small here.
+    db.pragma('temp_store = MEMORY');
     migrate(db, path);
   } catch (error) {
     db.close();
