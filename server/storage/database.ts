@@ -51,8 +51,8 @@ export function openDatabase(dataDir: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // A multi-row INSERT keeps a statement journal (to undo just that statement if a row fails);
-    // on disk it cost a temp-file write for every page it touched. Temp tables and sorts are small here.
+    // SQLite's temporary files (statement journals, sorts) in memory: the push's multi-row
+    // INSERTs wrote pages to temp files otherwise, a system call each. They are small here.
     db.pragma('temp_store = MEMORY');
     migrate(db, path);
   } catch (error) {

@@ -77,7 +77,8 @@ export class FeedStore {
   /**
    * Appends the entries in order, numbered as one `append` each would number them, in as few
    * statements as can hold them (an operation's changes are 34 entries at 10 siblings). The
-   * number of the last entry, or 0 for none.
+   * number of the last entry, or 0 for none. Inside a transaction only, which a failure must
+   * roll back (see MultiRowInsert).
    */
   appendAll(entries: readonly FeedAppend[], at: string): number {
     return this.insertMany.run(entries.map(([entity, id, op, stationId]) => [entity, id, op, stationId, at] as const));

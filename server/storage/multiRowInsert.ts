@@ -5,9 +5,14 @@ import type { Db } from './database';
 const rowsPerStatement = 64;
 
 /**
- * One INSERT for many rows (`INSERT INTO t (a, b) VALUES (?, ?), (?, ?), …`), in the order given:
- * SQLite runs the statement once instead of once per row, which is most of a small row's cost.
- * A statement is prepared per row count on first use and kept.
+ * One INSERT for many rows (`INSERT OR FAIL INTO t (a, b) VALUES (?, ?), (?, ?), …`), in the order
+ * given: SQLite runs the statement once instead of once per row, which is most of a small row's
+ * cost. A statement is prepared per row count on first use and kept.
+ *
+ * OR FAIL, not the default ABORT: an ABORT statement of many rows keeps a statement journal to
+ * undo its own rows on a failure, and opening and closing one was the costliest thing SQLite did
+ * in a push. Under FAIL the rows before a failing one stay, so this must run inside a transaction,
+ * and the error must roll that transaction (or savepoint) back, as every caller's does.
  */
 export class MultiRowInsert<Row extends readonly unknown[]> {
   private readonly bySize = new Map<number, Statement>();
@@ -21,6 +26,8 @@ export class MultiRowInsert<Row extends readonly unknown[]> {
 
   /** Inserts the rows in order; the rowid of the last one (0 when there are none). */
   run(rows: readonly Row[]): number {
+    if (rows.length === 0) return 0;
+    if (!this.db.inTransaction) throw new Error(`INSERT INTO ${this.into} of many rows must run inside a transaction`);
     let last = 0;
     for (let start = 0; start < rows.length; start += rowsPerStatement) {
       const slice = rows.slice(start, start + rowsPerStatement);
@@ -38,7 +45,7 @@ export class MultiRowInsert<Row extends readonly unknown[]> {
     let statement = this.bySize.get(size);
     if (!statement) {
       const placeholders = `(${Array<string>(this.columns).fill('?').join(', ')})`;
-      statement = this.db.prepare(`INSERT INTO ${this.into} VALUES ${Array<string>(size).fill(placeholders).join(', ')}`);
+      statement = this.db.prepare(`INSERT OR FAIL INTO ${this.into} VALUES ${Array<string>(size).fill(placeholders).join(', ')}`);
       this.bySize.set(size, statement);
     }
     return statement;

@@ -47,4 +47,10 @@ describe('appending many feed entries in one go', () => {
     expect(() => store.transaction(() => store.feed.appendAll(bad, at))).toThrow(/CHECK constraint/);
     expect(feedOf(store)).toHaveLength(1);
   });
+
+  it('refuses to run outside a transaction, where a failing row would leave the rows before it', () => {
+    const store = open();
+    expect(() => store.feed.appendAll(entries, at)).toThrow(/inside a transaction/);
+    expect(feedOf(store)).toEqual([]);
+  });
 });
