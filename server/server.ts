@@ -5,6 +5,7 @@ import { defaultPinHashCost, type PinHashCost } from './identity/secrets';
 import { SignInThrottle } from './identity/signInThrottle';
 import { seedBenchRuns } from './seed/benchRuns';
 import { seedDemo } from './seed/demoPlant';
+import { BackgroundCheckpoint } from './storage/backgroundCheckpoint';
 import { Store } from './storage/store';
 import { FeedNotifier } from './sync/feedNotifier';
 
@@ -46,8 +47,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store.close();
     throw error;
   }
+  const checkpoint = new BackgroundCheckpoint(store.db);
   const ctx: AppContext = {
     store,
+    checkpoint,
     notifier: new FeedNotifier(),
     now,
     tokenTtlMs: options.tokenTtlMs,
@@ -63,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
+    await checkpoint.close();
     store.close();
     throw error;
   }
@@ -77,6 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (closed) return;
       closed = true;
       await app.close();
+      await checkpoint.close();
       store.close();
     },
   };

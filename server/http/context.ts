@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { PinHashCost } from '../identity/secrets';
 import type { SignInThrottle } from '../identity/signInThrottle';
+import type { BackgroundCheckpoint } from '../storage/backgroundCheckpoint';
 import type { Store } from '../storage/store';
 import type { FeedNotifier } from '../sync/feedNotifier';
 
@@ -15,4 +16,6 @@ export interface AppContext {
   throttle: SignInThrottle;
   /** Open event streams, ended when the server closes. */
   streams: Set<ServerResponse>;
+  /** Copies the WAL into the database file off the request path; without it SQLite does so in commits. */
+  checkpoint?: BackgroundCheckpoint;
 }

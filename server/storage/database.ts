@@ -51,6 +51,9 @@ export function openDatabase(dataDir: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // SQLite's temporary files (statement journals, sorts) in memory: the push's multi-row
+    // INSERTs wrote pages to temp files otherwise, a system call each. They are small here.
+    db.pragma('temp_store = MEMORY');
     migrate(db, path);
   } catch (error) {
     db.close();

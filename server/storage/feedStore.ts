@@ -2,9 +2,13 @@ import type { FeedEntry, StationOutcome } from '../../shared/protocol/sync';
 import type { Outcome } from '../../shared/schemas/outcome';
 import type { Db } from './database';
 import { fromJson } from './json';
+import { MultiRowInsert } from './multiRowInsert';
 
 /** What the feed records: the engine's entities, plus one entry per operation for its outcome. */
 export type FeedEntity = FeedEntry['entity'] | 'operation';
+
+/** One entry to append: the row it names, and the station whose operation it is (outcome entries). */
+export type FeedAppend = [entity: FeedEntity, id: string, op: 'put' | 'delete', stationId: string | null];
 
 interface FeedRow {
   seq: number;
@@ -29,6 +33,7 @@ export interface FeedPage {
  */
 export class FeedStore {
   private readonly insert;
+  private readonly insertMany;
   private readonly maxSeq;
   private readonly rangeRows;
   private readonly bodyOf: Record<Exclude<FeedEntity, 'operation'>, { get(id: string): { body: string; received_at?: string } | undefined }>;
@@ -37,6 +42,11 @@ export class FeedStore {
   constructor(db: Db) {
     this.insert = db.prepare<[string, string, string, string | null, string]>(
       'INSERT INTO feed (entity, entity_id, op, station_id, committed_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertMany = new MultiRowInsert<[FeedEntity, string, 'put' | 'delete', string | null, string]>(
+      db,
+      'feed (entity, entity_id, op, station_id, committed_at)',
+      5,
     );
     this.maxSeq = db.prepare<[], { head: number | null }>('SELECT MAX(seq) AS head FROM feed');
     this.rangeRows = db.prepare<[number, number], FeedRow>('SELECT * FROM feed WHERE seq > ? ORDER BY seq LIMIT ?');
@@ -62,6 +72,16 @@ export class FeedStore {
 
   append(entity: FeedEntity, id: string, op: 'put' | 'delete', stationId: string | null, at: string): number {
     return Number(this.insert.run(entity, id, op, stationId, at).lastInsertRowid);
+  }
+
+  /**
+   * Appends the entries in order, numbered as one `append` each would number them, in as few
+   * statements as can hold them (an operation's changes are 34 entries at 10 siblings). The
+   * number of the last entry, or 0 for none. Inside a transaction only, which a failure must
+   * roll back (see MultiRowInsert).
+   */
+  appendAll(entries: readonly FeedAppend[], at: string): number {
+    return this.insertMany.run(entries.map(([entity, id, op, stationId]) => [entity, id, op, stationId, at] as const));
   }
 
   head(): number {

@@ -7,8 +7,11 @@ import type { Run, RunStep } from '../../shared/schemas/run';
 import type { Signature } from '../../shared/schemas/signature';
 import type { User } from '../../shared/schemas/users';
 import type { Db } from './database';
-import type { FeedStore } from './feedStore';
+import type { FeedAppend, FeedStore } from './feedStore';
 import { fromJson, idList } from './json';
+import { MultiRowInsert } from './multiRowInsert';
+
+type AuditRow = [id: string, operationId: string, runId: string | null, batchId: string | null, body: string, receivedAt: string];
 
 interface UserRow {
   id: string;
@@ -38,8 +41,11 @@ export class PlantStore {
   private readonly insertAudit;
   private readonly reviewsById;
   private readonly upsertReview;
+  private readonly insertAudits;
   /** Run and step rows held back until the end of `withRowsWrittenOnce`, last version of each. */
   private held: { runs: Map<string, Run>; steps: Map<string, RunStep> } | null = null;
+  /** Feed entries and audit rows of the changes `write` is writing, each inserted in one go at its end. */
+  private pending: { feed: FeedAppend[]; audit: AuditRow[] } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -76,6 +82,7 @@ export class PlantStore {
     this.insertAudit = db.prepare(
       'INSERT INTO audit (id, operation_id, run_id, batch_id, body, received_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.insertAudits = new MultiRowInsert<AuditRow>(db, 'audit (id, operation_id, run_id, batch_id, body, received_at)', 6);
     this.reviewsById = db.prepare<[string], { body: string }>('SELECT body FROM reviews WHERE id IN (SELECT value FROM json_each(?))');
     this.upsertReview = db.prepare(`
       INSERT INTO reviews (id, operation_id, run_id, step_id, batch_id, resolved, body)
@@ -120,13 +127,13 @@ export class PlantStore {
   putRun(run: Run, at: string): void {
     if (this.held) this.held.runs.set(run.id, run);
     else this.writeRun(run);
-    this.feed.append('run', run.id, 'put', null, at);
+    this.appendFeed(['run', run.id, 'put', null], at);
   }
 
   putStep(step: RunStep, at: string): void {
     if (this.held) this.held.steps.set(step.id, step);
     else this.writeStep(step);
-    this.feed.append('runStep', step.id, 'put', null, at);
+    this.appendFeed(['runStep', step.id, 'put', null], at);
   }
 
   /**
@@ -158,33 +165,59 @@ export class PlantStore {
 
   putBatch(batch: Batch, at: string): void {
     this.upsertBatch.run(batch.id, JSON.stringify(batch));
-    this.feed.append('batch', batch.id, 'put', null, at);
+    this.appendFeed(['batch', batch.id, 'put', null], at);
   }
 
   deleteBatch(id: string, at: string): void {
     this.removeBatch.run(id);
-    this.feed.append('batch', id, 'delete', null, at);
+    this.appendFeed(['batch', id, 'delete', null], at);
   }
 
   addSignature(signature: Signature, at: string): void {
     this.insertSignature.run(signature.id, signature.runId, signature.stepId, signature.operationId, JSON.stringify(signature), at);
-    this.feed.append('signature', signature.id, 'put', null, at);
+    this.appendFeed(['signature', signature.id, 'put', null], at);
   }
 
   addAudit(entry: AuditEntry, at: string): void {
-    this.insertAudit.run(entry.id, entry.operationId, entry.runId, entry.batchId, JSON.stringify(entry), at);
-    this.feed.append('audit', entry.id, 'put', null, at);
+    const row: AuditRow = [entry.id, entry.operationId, entry.runId, entry.batchId, JSON.stringify(entry), at];
+    if (this.pending) this.pending.audit.push(row);
+    else this.insertAudit.run(...row);
+    this.appendFeed(['audit', entry.id, 'put', null], at);
+  }
+
+  /** The entry now, or with the rest of `write`'s entries at its end (same order, same numbers). */
+  private appendFeed(entry: FeedAppend, at: string): void {
+    if (this.pending) this.pending.feed.push(entry);
+    else this.feed.append(...entry, at);
   }
 
   /** A review item's current row: raised once, then put again once when resolved. */
   putReview(review: Review, at: string): void {
     const { id, operationId, runId, stepId, batchId } = review;
     this.upsertReview.run({ id, operationId, runId, stepId, batchId, resolved: review.resolution ? 1 : 0, body: JSON.stringify(review) });
-    this.feed.append('review', review.id, 'put', null, at);
+    this.appendFeed(['review', review.id, 'put', null], at);
   }
 
-  /** Writes what the engine returned, in its order; `at` is the server's receive time. */
+  /**
+   * Writes what the engine returned, in its order; `at` is the server's receive time. The audit
+   * rows and the feed entries are inserted at the end, each kind in one multi-row INSERT: an
+   * operation reaching 10 siblings writes 11 audit rows and 34 feed entries, and a statement
+   * per row cost more than the rows. Nothing reads them back in between.
+   */
   write(changes: readonly Change[], at: string): void {
+    if (this.pending) throw new Error('PlantStore.write called inside another write');
+    const pending: { feed: FeedAppend[]; audit: AuditRow[] } = { feed: [], audit: [] };
+    this.pending = pending;
+    try {
+      this.writeEach(changes, at);
+    } finally {
+      this.pending = null;
+    }
+    this.insertAudits.run(pending.audit);
+    this.feed.appendAll(pending.feed, at);
+  }
+
+  private writeEach(changes: readonly Change[], at: string): void {
     for (const change of changes) {
       switch (change.entity) {
         case 'run':

@@ -20,7 +20,11 @@ export class GroupCommit {
   private waiting: Waiting<unknown>[] = [];
   private scheduled = false;
 
-  constructor(private readonly store: Store) {}
+  /** `afterCommit` runs after each group's commit (the server asks for a background checkpoint). */
+  constructor(
+    private readonly store: Store,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
 
   /** Runs `work` (which may open its own nested transaction) in the next group. */
   submit<T>(work: () => T): Promise<T> {
@@ -55,6 +59,7 @@ export class GroupCommit {
       group.forEach((w) => { w.reject(error); });
       return;
     }
+    this.afterCommit();
     group.forEach((w, i) => {
       const result = settled[i];
       if (result?.ok) w.resolve(result.value);

@@ -54,22 +54,46 @@ function namedUsers(op: Operation, state: EngineState): string[] {
 
 /**
  * What the engine still needs to apply `op` to `state`: the actor, the runs and batch it names,
- * the batch of every run it holds, and every member of every batch it holds (propagation and the
- * batch rules read them); for a resolveReview, first the review. Ids already asked for and not found are in `absent` and not asked again.
+ * the batch of every run it reaches, and every member of every batch it reaches (propagation and
+ * the batch rules read them); for a resolveReview, first the review. Ids already asked for and not
+ * found are in `absent` and not asked again.
+ *
+ * Only what the operation reaches is walked, from the rows it names: a state that also holds rows
+ * of other batches (the server's cache of a whole push) costs nothing more per operation.
  */
 export function scopeNeeds(op: Operation, state: EngineState, absent: ReadonlySet<string>): ScopeNeeds | null {
   const runIds = new Set<string>();
   const batchIds = new Set<string>();
-  const wantRun = (id: string) => {
-    if (!state.runs.has(id) && !absent.has(`run:${id}`)) runIds.add(id);
-  };
-  const wantBatch = (id: string) => {
-    if (!state.batches.has(id) && !absent.has(`batch:${id}`)) batchIds.add(id);
-  };
-  namedRuns(op, state, absent).forEach(wantRun);
-  if ('batchId' in op) wantBatch(op.batchId);
-  for (const run of state.runs.values()) if (run.batchId !== null) wantBatch(run.batchId);
-  for (const batch of state.batches.values()) batch.memberRunIds.forEach(wantRun);
+  // Runs and batches reached so far, in the order reached: a held run leads to its batch, a held
+  // batch to its members. Runs are walked before batches, so named runs are asked for first.
+  const runs = [...new Set(namedRuns(op, state, absent))];
+  const batches = 'batchId' in op ? [op.batchId] : [];
+  const reachedRuns = new Set(runs);
+  const reachedBatches = new Set(batches);
+  for (let r = 0, b = 0; r < runs.length || b < batches.length; ) {
+    if (r < runs.length) {
+      const id = runs[r++] ?? '';
+      const run = state.runs.get(id);
+      if (!run) {
+        if (!absent.has(`run:${id}`)) runIds.add(id);
+      } else if (run.batchId !== null && !reachedBatches.has(run.batchId)) {
+        reachedBatches.add(run.batchId);
+        batches.push(run.batchId);
+      }
+    } else {
+      const id = batches[b++] ?? '';
+      const batch = state.batches.get(id);
+      if (!batch) {
+        if (!absent.has(`batch:${id}`)) batchIds.add(id);
+        continue;
+      }
+      for (const member of batch.memberRunIds) {
+        if (reachedRuns.has(member)) continue;
+        reachedRuns.add(member);
+        runs.push(member);
+      }
+    }
+  }
   const userIds = [...new Set(namedUsers(op, state))].filter((id) => !state.users.has(id) && !absent.has(`user:${id}`));
   const reviewIds =
     op.kind === 'resolveReview' && !state.reviews.has(op.reviewId) && !absent.has(`review:${op.reviewId}`) ? [op.reviewId] : [];

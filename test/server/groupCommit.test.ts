@@ -23,7 +23,8 @@ const feedIds = (store: Store) => store.db.prepare<[], { entity_id: string }>('S
 describe('group commit', () => {
   it('commits the work submitted together in one transaction, and a piece that throws takes back only its own writes', async () => {
     const store = openStore();
-    const group = new GroupCommit(store);
+    let commits = 0;
+    const group = new GroupCommit(store, () => { commits += 1; });
     const at = '2026-11-26T09:00:00.000Z';
     const inTransaction: boolean[] = [];
     const first = group.submit(() => { inTransaction.push(store.db.inTransaction); return store.feed.append('operation', 'first', 'put', null, at); });
@@ -38,11 +39,14 @@ describe('group commit', () => {
     expect(await third).toBe(2);
     expect(inTransaction).toEqual([true]);
     expect(feedIds(store)).toEqual(['first', 'third']);
+    // One commit for the three pieces: the server asks for one background checkpoint after it.
+    expect(commits).toBe(1);
   });
 
   it('answers nothing when the commit itself fails, and keeps nothing', async () => {
     const store = openStore();
-    const group = new GroupCommit(store);
+    let commits = 0;
+    const group = new GroupCommit(store, () => { commits += 1; });
     // Deferred foreign-key checks fail at COMMIT, after every piece has run.
     store.db.exec('CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (id TEXT, parent TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)');
     const good = group.submit(() => store.db.prepare("INSERT INTO parent VALUES ('p')").run().changes);
@@ -50,6 +54,7 @@ describe('group commit', () => {
     await expect(good).rejects.toThrow(/FOREIGN KEY/);
     await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM parent').get()).toEqual({ n: 0 });
+    expect(commits).toBe(0);
   });
 });
 

@@ -21,6 +21,8 @@ describe('database file and migrations', () => {
     const d = dir();
     const db = openDatabase(d);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Statement journals of multi-row INSERTs stay in memory (2 = MEMORY), not in temp files.
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
     expect(schemaVersion(db)).toBe(migrations.length);
     db.close();
     const again = openDatabase(d);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperation } from '../../shared/engine/apply';
-import { loadScope, loadScopeAsync, type ScopeNeeds, type ScopeRows } from '../../shared/engine/scope';
+import { loadScope, loadScopeAsync, loadScopeInto, type ScopeNeeds, type ScopeRows } from '../../shared/engine/scope';
 import { emptyState, type EngineState } from '../../shared/engine/state';
 import { boardV1, harness, Plant } from './fixtures';
 
@@ -37,8 +37,10 @@ describe('loading the slice an operation needs', () => {
   const plant = new Plant([
     { procedure: boardV1, ids: ['R-1', 'R-2', 'R-3', 'R-4'] },
     { procedure: harness, ids: ['H-1'] },
+    { procedure: boardV1, ids: ['R-5', 'R-6'] },
   ]);
   plant.batch('B-1', ['R-1', 'R-2', 'R-3']);
+  plant.batch('B-2', ['R-5', 'R-6']);
 
   it('loads the actor, the run, its batch and every member: the same outcome as over the whole plant', () => {
     const op = plant.stepOp('signOff', 'R-2', 'inspect', { meaning: 'performed', fieldValues: {} });
@@ -66,5 +68,21 @@ describe('loading the slice an operation needs', () => {
     const slice = loadScope(op, storeOf(plant.state).load, emptyState());
     expect([...slice.runs.keys()].sort()).toEqual(['R-1', 'R-2', 'R-3', 'R-4']);
     expect(applyOperation(slice, op)).toEqual(applyOperation(plant.state, op));
+  });
+
+  it('into a cache that already holds another batch, asks only for what the operation reaches', () => {
+    // The server's cache of one push: every batch its earlier operations touched stays in it.
+    const store = storeOf(plant.state);
+    const cache = emptyState();
+    loadScopeInto(plant.stepOp('start', 'R-5', 'inspect', {}), store.load, cache);
+    store.asked.length = 0;
+    const op = plant.stepOp('signOff', 'R-2', 'inspect', { meaning: 'performed', fieldValues: {} });
+    loadScopeInto(op, store.load, cache);
+    expect(store.asked).toEqual([
+      { runIds: ['R-2'], batchIds: [], userIds: [], reviewIds: [] },
+      { runIds: [], batchIds: ['B-1'], userIds: [], reviewIds: [] },
+      { runIds: ['R-1', 'R-3'], batchIds: [], userIds: [], reviewIds: [] },
+    ]);
+    expect(applyOperation(cache, op)).toEqual(applyOperation(plant.state, op));
   });
 });

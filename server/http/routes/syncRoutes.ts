@@ -41,7 +41,7 @@ function parseEntries(body: unknown): PushEntryOf[] {
 export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { store } = ctx;
   // Pushes that arrive while one is committing share the next commit (and its disk flush).
-  const pushes = new GroupCommit(store);
+  const pushes = new GroupCommit(store, () => { ctx.checkpoint?.request(); });
 
   app.post(apiPaths.push, async (request): Promise<PushResponse> => {
     const station = authStation(ctx, request);
