@@ -40,6 +40,13 @@ describe('a run\'s steps: stored rows, else pristine copies of the procedure', (
     expect(await stepsById(db, ['R-9/inspect', 'R-1/no-such-step', 'R-3/inspect'])).toEqual([undefined, undefined, plant.step('R-3', 'inspect')]);
   });
 
+  it('refuses to read a run whose procedure the cache lacks, rather than show it with steps missing', async () => {
+    const plant = new Plant();
+    const { db } = await emptyStation();
+    await seedCache(db, [{ entity: 'run', op: 'put', row: plant.run('R-1') }]);
+    await expect(stepsOfRuns(db, [plant.run('R-1')])).rejects.toThrow(/holds run R-1 but not its procedure/);
+  });
+
   it('takes a stored row over the pristine copy, and keeps the run\'s order', async () => {
     const plant = new Plant();
     const db = await pristineStation(plant);
