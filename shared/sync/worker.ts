@@ -1,4 +1,4 @@
-import { maxPullLimit, type PushResponse } from '../protocol/sync';
+import { maxPullLimit, maxPushOperations, type PushResponse } from '../protocol/sync';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import type { FromWorker, PendingOperation, SyncStatus, ToWorker } from './messages';
 import type { SyncTransport, TransportFailure } from './transport';
@@ -64,7 +64,8 @@ export class SyncWorker {
 
   constructor(deps: SyncWorkerDeps) {
     this.deps = {
-      pushChunk: 200,
+      // The server's largest push: a long outbox drains in fewer round trips and commits.
+      pushChunk: maxPushOperations,
       // The largest page the server gives: per-page costs (a request, a transaction) are paid fewer times.
       pullLimit: maxPullLimit,
       periodicPullMs: 60_000,
