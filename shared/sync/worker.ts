@@ -23,6 +23,8 @@ export interface SyncWorkerDeps {
   /** Delivers a message to the renderer. */
   send: (message: FromWorker) => void;
   pushChunk?: number;
+  /** At most this many characters of operations in one push (see the default). */
+  pushChars?: number;
   pullLimit?: number;
   /** Pull this often even without pokes, in case one was missed. */
   periodicPullMs?: number;
@@ -72,6 +74,9 @@ export class SyncWorker {
     this.deps = {
       // The server's largest push: a long outbox drains in fewer round trips and commits.
       pushChunk: maxPushOperations,
+      // The server refuses a body over 4 MiB, and a character is at most 3 bytes of UTF-8: a push of
+      // 500 long redlines is split instead of refused (413 is permanent and would stop sync).
+      pushChars: 1_250_000,
       // The largest page the server gives: per-page costs (a request, a transaction) are paid fewer times.
       pullLimit: maxPullLimit,
       periodicPullMs: 60_000,
@@ -248,7 +253,7 @@ export class SyncWorker {
   private async pushChunks(): Promise<void> {
     while (this.pending.length > 0 && !this.stopped()) {
       this.setStatus({ phase: 'pushing', waiting: this.pending.length });
-      const chunk = this.pending.slice(0, this.deps.pushChunk);
+      const chunk = this.nextChunk();
       const result = await this.deps.transport.push({ entries: chunk.map(({ seq, op }) => ({ seq, op })) });
       if (result.ok) {
         this.accept(result.value);
@@ -265,6 +270,20 @@ export class SyncWorker {
       }
       this.dropBelow(failure.resendFrom);
     }
+  }
+
+  /** The next push: the first waiting operations, as many as the server takes in one request. */
+  private nextChunk(): PendingOperation[] {
+    const chunk: PendingOperation[] = [];
+    let chars = 0;
+    for (const entry of this.pending) {
+      if (chunk.length === this.deps.pushChunk) break;
+      chars += JSON.stringify(entry.op).length;
+      // One operation alone always goes: the server says whether it is too large.
+      if (chunk.length > 0 && chars > this.deps.pushChars) break;
+      chunk.push(entry);
+    }
+    return chunk;
   }
 
   /**

@@ -121,6 +121,16 @@ describe('sync worker', () => {
     expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', waiting: 0, lastError: null });
   });
 
+  it('splits a push whose operations would make the request larger than the server takes', async () => {
+    const { server, worker } = setUp();
+    const plant = new Plant();
+    // Three holds with reasons of 600,000 characters: two fit in 1,250,000, the third goes next.
+    const long = [1, 2, 3].map((seq) => ({ seq, op: plant.stepOp('hold', 'R-1', 'inspect', { reason: 'x'.repeat(600_000) }) }));
+    worker.receive({ type: 'start', pending: [...long, ...pending(2, 4)], cursor: 0 });
+    await settle();
+    expect(server.pushes.map((p) => p.entries.map((e) => e.seq))).toEqual([[1, 2], [3, 4, 5]]);
+  });
+
   it('fetches the next page while the renderer commits one, and hands it over only after that commit', async () => {
     const { server, inbox, worker } = setUp({ pullLimit: 2, acknowledge: false });
     server.head = 4;
