@@ -68,10 +68,11 @@ export function summariseTrace(trace: readonly TraceEntry[], from: number): stri
   const firstPull = after.find((e, i) => e.phase === 'pulling' && i > (firstPush ? after.indexOf(firstPush) : -1));
   const lines: string[] = [];
   if (firstPush) lines.push(`online → first push status ${ms(firstPush.t - from)}`);
-  if (firstPush && firstPull) lines.push(`push phase ${ms(firstPull.t - firstPush.t)} (${String(new Set(after.filter((e) => e.phase === 'pushing').map((e) => e.waiting)).size)} chunks)`);
+  if (firstPush && firstPull) lines.push(`push phase ${ms(firstPull.t - firstPush.t)} (${String(new Set(after.filter((e) => e.phase === 'pushing').map((e) => e.waiting)).size)} chunks; pages pulled meanwhile count below)`);
   let waitTotal = 0;
   let commitTotal = 0;
-  let lastOut = firstPull?.t ?? from;
+  // Pages may come while the worker still pushes (it pulls behind the pushes): the first wait counts from going online.
+  let lastOut = from;
   const pages = after.filter((e) => e.type === 'page');
   for (const page of pages) {
     const applied = after.find((e) => e.t >= page.t && e.dir === 'out' && (e.type === 'pageApplied' || e.type === 'pageFailed') && e.cursor === page.cursor);
