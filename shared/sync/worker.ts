@@ -1,4 +1,4 @@
-import { maxPullLimit, type PushResponse } from '../protocol/sync';
+import { maxPullLimit, maxPushOperations, type PushResponse } from '../protocol/sync';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import type { FromWorker, PendingOperation, SyncStatus, ToWorker } from './messages';
 import type { SyncTransport, TransportFailure } from './transport';
@@ -23,6 +23,8 @@ export interface SyncWorkerDeps {
   /** Delivers a message to the renderer. */
   send: (message: FromWorker) => void;
   pushChunk?: number;
+  /** At most this many characters of operations in one push (see the default). */
+  pushChars?: number;
   pullLimit?: number;
   /** Pull this often even without pokes, in case one was missed. */
   periodicPullMs?: number;
@@ -60,11 +62,21 @@ export class SyncWorker {
   private stopListening: (() => void) | null = null;
   private unsubscribeOnline: (() => void) | null = null;
   private pageAck: { cursor: number; resolve: () => void; fail: (failure: TransportFailure) => void } | null = null;
+  /** The feed's head as the last push answer gave it: what may be pulled while the rest is pushed. */
+  private pushedHead = 0;
+  /** Wakes the pull that follows the pushes (a push answered, or the pushes ended). */
+  private wakePuller: (() => void) | null = null;
+  /** Pages were handed over as part of a catch-up (`more`) and the page that ends one has not followed yet. */
+  private unsettled = false;
   private status: SyncStatus;
 
   constructor(deps: SyncWorkerDeps) {
     this.deps = {
-      pushChunk: 200,
+      // The server's largest push: a long outbox drains in fewer round trips and commits.
+      pushChunk: maxPushOperations,
+      // The server refuses a body over 4 MiB, and a character is at most 3 bytes of UTF-8: a push of
+      // 500 long redlines is split instead of refused (413 is permanent and would stop sync).
+      pushChars: 1_250_000,
       // The largest page the server gives: per-page costs (a request, a transaction) are paid fewer times.
       pullLimit: maxPullLimit,
       periodicPullMs: 60_000,
@@ -220,10 +232,28 @@ export class SyncWorker {
     });
   }
 
+  /**
+   * Pushes the outbox and, meanwhile, pulls what the server already holds: while the server
+   * applies one chunk, the renderer commits the feed of the chunks before it, instead of the two
+   * waiting for each other (a long outbox pushed, then its whole feed pulled). Both are done, or
+   * have failed, before this returns, so nothing of a failed cycle goes on in the background.
+   */
   private async pushAll(): Promise<void> {
+    if (this.pending.length === 0) return;
+    let pushing = true;
+    const pushed = this.pushChunks().finally(() => {
+      pushing = false;
+      this.wake();
+    });
+    const [push, pull] = await Promise.allSettled([pushed, this.pullBehindPushes(() => pushing)]);
+    if (push.status === 'rejected') throw push.reason;
+    if (pull.status === 'rejected') throw pull.reason;
+  }
+
+  private async pushChunks(): Promise<void> {
     while (this.pending.length > 0 && !this.stopped()) {
       this.setStatus({ phase: 'pushing', waiting: this.pending.length });
-      const chunk = this.pending.slice(0, this.deps.pushChunk);
+      const chunk = this.nextChunk();
       const result = await this.deps.transport.push({ entries: chunk.map(({ seq, op }) => ({ seq, op })) });
       if (result.ok) {
         this.accept(result.value);
@@ -242,9 +272,56 @@ export class SyncWorker {
     }
   }
 
+  /** The next push: the first waiting operations, as many as the server takes in one request. */
+  private nextChunk(): PendingOperation[] {
+    const chunk: PendingOperation[] = [];
+    let chars = 0;
+    for (const entry of this.pending) {
+      if (chunk.length === this.deps.pushChunk) break;
+      chars += JSON.stringify(entry.op).length;
+      // One operation alone always goes: the server says whether it is too large.
+      if (chunk.length > 0 && chars > this.deps.pushChars) break;
+      chunk.push(entry);
+    }
+    return chunk;
+  }
+
+  /**
+   * While pushes go on, pulls the feed up to the head the last push answer named, one page at a
+   * time. Every such page is handed over with `more` set: more follows at once, so the renderer
+   * keeps its optimistic writes on screen and rebases once, after the page that ends the catch-up
+   * (see `settle`). Stops after its page once the pushes end; pullToHead takes over from there.
+   */
+  private async pullBehindPushes(pushing: () => boolean): Promise<void> {
+    while (pushing() && !this.stopped()) {
+      if (this.pushedHead <= this.cursor) {
+        await new Promise<void>((resolve) => {
+          this.wakePuller = resolve;
+        });
+        continue;
+      }
+      const result = await this.deps.transport.pull(this.cursor, this.deps.pullLimit);
+      if (!result.ok) throw new CycleFailed(result.failure);
+      const page = result.value;
+      if (page.changes.length === 0 && page.outcomes.length === 0 && page.cursor <= this.cursor) return;
+      this.unsettled = true;
+      await this.handOver(page.cursor, () => {
+        this.deps.send({ type: 'page', page: { ...page, more: true } });
+      });
+    }
+  }
+
+  private wake(): void {
+    const wake = this.wakePuller;
+    this.wakePuller = null;
+    wake?.();
+  }
+
   /** The server holds everything below `nextSeq`: those leave the worker's queue (the outbox keeps them until pulled). */
   private accept(response: PushResponse): void {
     this.dropBelow(response.nextSeq);
+    this.pushedHead = Math.max(this.pushedHead, response.head);
+    this.wake();
   }
 
   private dropBelow(seq: number): void {
@@ -271,10 +348,28 @@ export class SyncWorker {
         await this.handOver(page.cursor, () => {
           this.deps.send({ type: 'page', page });
         });
+        if (!page.more) this.unsettled = false;
       }
-      if (!page.more) return;
+      if (!page.more) {
+        await this.settle(page.head);
+        return;
+      }
       if (this.cursor !== page.cursor) next = this.deps.transport.pull(this.cursor, this.deps.pullLimit);
     }
+  }
+
+  /**
+   * Ends a catch-up whose last page said more would follow (pages pulled while pushing) with an
+   * empty page that does not: the renderer undoes its optimistic writes and rebases what still
+   * waits, as after any last page, even when the feed had nothing more to send.
+   */
+  private async settle(head: number): Promise<void> {
+    if (!this.unsettled || this.stopped()) return;
+    const cursor = this.cursor;
+    await this.handOver(cursor, () => {
+      this.deps.send({ type: 'page', page: { changes: [], outcomes: [], cursor, head: Math.max(head, cursor), more: false } });
+    });
+    this.unsettled = false;
   }
 
   /** Sends a page and waits until the renderer says it is committed (or the renderer restarts). */

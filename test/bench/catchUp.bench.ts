@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { startChildServer } from '../server/childServer';
+import { summariseProfile, type CpuProfile } from './cpuProfile';
 import type { Row } from './measure';
+import { pageNow, readSyncTrace, summariseTrace, traceSyncMessages } from './syncTrace';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const stationOut = join(root, '.artifacts', process.env['CATCHUP_OUT'] ?? 'catchup-station');
@@ -14,6 +16,10 @@ const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const runs = Number(process.env['CATCHUP_RUNS'] ?? 100_000);
 const operations = Number(process.env['CATCHUP_OPERATIONS'] ?? 10_000);
 const pollMs = 200;
+// CATCHUP_PROFILE=1: where the drain's time went — the page↔worker messages, a CPU profile of the
+// page (it commits the pages) and one of the server, written under the output dir and summarised.
+const profiling = process.env['CATCHUP_PROFILE'] === '1';
+const profileDir = join(root, '.artifacts', 'catchup-profile');
 
 /** What the in-page module (browser/catchUpPage.ts) offers once imported into the station's page. */
 interface CatchUpPage {
@@ -25,7 +31,8 @@ interface CatchUpPage {
 
 /** The station build the server serves, plus the benchmark's module beside it under /bench/. */
 async function buildStation(): Promise<void> {
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: stationOut, emptyOutDir: true } });
+  // Profiled, the code keeps its names, so the profile says which function took the time.
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: stationOut, emptyOutDir: true, minify: !profiling } });
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -70,11 +77,18 @@ export async function catchUp(): Promise<Row[]> {
   // CATCHUP_PREBUILT=1 reuses the last build in the output dir (to look into one phase again).
   if (process.env['CATCHUP_PREBUILT'] !== '1') await buildStation();
   const data = mkdtempSync(join(tmpdir(), 'lockstep-catchup-'));
-  const server = await startChildServer(['--data', data, '--seed-runs', String(runs), '--station', stationOut], 600_000);
+  if (profiling) {
+    rmSync(profileDir, { recursive: true, force: true });
+    mkdirSync(profileDir, { recursive: true });
+  }
+  const nodeArgs = profiling ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const server = await startChildServer(['--data', data, '--seed-runs', String(runs), '--station', stationOut], 600_000, nodeArgs);
+  let drainMs = 0;
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumFlags });
   try {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
+    if (profiling) await traceSyncMessages(page);
     page.on('pageerror', (error) => { console.error(`catch-up page error: ${error.message}`); });
     page.on('console', (message) => { if (message.type() === 'error') console.error(`catch-up page console: ${message.text()}`); });
     await page.goto('/');
@@ -104,12 +118,27 @@ export async function catchUp(): Promise<Row[]> {
     const waiting = (await progressOf(page)).waiting;
     if (queued !== operations || waiting !== operations) throw new Error(`queued ${String(queued)}, ${String(waiting)} waiting; wanted ${String(operations)}`);
     console.error(`catch-up: ${String(queued)} operations queued offline in ${String(Math.round(performance.now() - queueStarted))} ms`);
+    const cdp = profiling ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const drainFrom = profiling ? await pageNow(page) : 0;
     const drainStarted = performance.now();
     await context.setOffline(false);
     const drainDone = await caughtUp(page, server.url, Number(process.env['CATCHUP_DRAIN_LIMIT_MS'] ?? 600_000));
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(profileDir, 'drain-page.cpuprofile'), JSON.stringify(profile));
+      const trace = await readSyncTrace(page);
+      writeFileSync(join(profileDir, 'drain-trace.json'), JSON.stringify({ from: drainFrom, trace }));
+      console.error(summariseTrace(trace, drainFrom).join('\n'));
+      console.error(summariseProfile(profile as CpuProfile, 'Station page during the drain').join('\n'));
+    }
 
     const bootstrap = Math.round(bootDone - bootStarted);
     const drain = Math.round(drainDone - drainStarted);
+    drainMs = drain;
     const total = bootstrap + drain;
     const one = (figure: string, value: number, target: string, met: boolean | null): Row => ({
       figure,
@@ -132,6 +161,12 @@ export async function catchUp(): Promise<Row[]> {
     await browser.close();
     server.process.kill();
     await server.exited;
+    const serverProfile = profiling ? readdirSync(profileDir).find((f) => f.startsWith('CPU')) : undefined;
+    if (serverProfile) {
+      const profile = JSON.parse(readFileSync(join(profileDir, serverProfile), 'utf8')) as CpuProfile;
+      // The drain ended just before the server was stopped: its last seconds, with a little slack.
+      console.error(summariseProfile(profile, 'Server process, the drain', drainMs + 1000).join('\n'));
+    }
     rmSync(data, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../shared/schemas/outcome';
@@ -7,6 +8,7 @@ import type { OutcomeRow } from '../../renderer/src/store/db';
 import { enqueue } from '../../renderer/src/store/enqueue';
 import { openStationDb } from '../../renderer/src/store/open';
 import { seedCache } from '../../renderer/src/store/seed';
+import { schemaVersions } from '../../renderer/src/store/schema';
 import { applyServerPage } from '../../renderer/src/store/serverPage';
 import { Plant } from '../shared/fixtures';
 
@@ -53,5 +55,26 @@ describe('outcomes that need a person’s attention', () => {
     await applyServerPage(db, page);
     expect(await openAttention(db)).toEqual([]);
     expect(await db.outcomes.get(op.id)).toMatchObject({ op, dismissedAt: '2026-01-01T00:00:00.000Z', outcome: { status: 'rejected' } });
+  });
+
+  it('are found by their index after a version 3 cache is upgraded, dismissed ones and successes left out', async () => {
+    const factory = new IDBFactory();
+    const v3 = schemaVersions.find((v) => v.version === 3);
+    if (!v3) throw new Error('no version 3 in the schema');
+    const old = new Dexie('attention-upgrade', { indexedDB: factory, IDBKeyRange });
+    old.version(v3.version).stores(v3.stores);
+    const refused: Outcome = { status: 'rejected', code: 'permission_denied', reason: 'No' };
+    await old.table('outcomes').bulkPut([
+      { ...row(refused), operationId: 'open', seq: 1 },
+      { ...row(refused), operationId: 'closed', seq: 2, dismissedAt: '2026-01-01T00:00:00.000Z' },
+      { ...row({ status: 'applied', note: null, propagatedTo: [] }), operationId: 'fine', seq: 3 },
+    ]);
+    old.close();
+    const db = await openStationDb('attention-upgrade', { indexedDB: factory, IDBKeyRange });
+    expect((await openAttention(db)).map((r) => r.operationId)).toEqual(['open']);
+    expect(await db.outcomes.count()).toBe(3);
+    await dismissAttention(db, ['open']);
+    expect(await openAttention(db)).toEqual([]);
+    expect(await db.outcomes.where('attention').equals(1).count()).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { enqueue } from '../../renderer/src/store/enqueue';
 import { NewerCacheError, openStationDb } from '../../renderer/src/store/open';
 import { currentSchemaVersion, schemaVersions } from '../../renderer/src/store/schema';
 import { seedCache } from '../../renderer/src/store/seed';
-import { applyServerPage } from '../../renderer/src/store/serverPage';
+import { applyServerPage, type ServerOutcome } from '../../renderer/src/store/serverPage';
 import { Plant } from '../shared/fixtures';
 
 /** A station cache in fake-indexeddb, seeded with the plant's rows as the server's truth. */
@@ -153,6 +153,25 @@ describe('station store', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.shadows.count()).toBe(0);
     expect((await db.runSteps.get('R-1/inspect'))?.state).toBe('in_progress');
+  });
+
+  it('finds answered operations by the sequence number the server names, and retires exactly those', async () => {
+    const station = new Plant();
+    const server = new Plant();
+    const { db } = await stationFor(station);
+    const ops = ['R-1', 'R-2', 'R-3'].map((runId) => station.stepOp('start', runId, 'inspect', {}));
+    for (const op of ops) expect(await enqueue(db, op)).toMatchObject({ ok: true });
+    const answers = ops.map((op, i) => serverApplies(server, op, i + 1));
+    const outcome = (i: number, stationSeq: number) => ({ ...answers[i]?.outcomes[0], stationSeq }) as ServerOutcome;
+    // The first and the last answered; the last under a number that holds another operation here
+    // (a station enrolled again, say), so it is found by its id instead.
+    await applyServerPage(db, { changes: answers.flatMap((a) => a.changes), outcomes: [outcome(0, 1), outcome(2, 2)], cursor: 3 });
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([ops[1]?.id]);
+    const recorded = await db.outcomes.toArray();
+    expect(recorded.map((o) => [o.operationId, o.seq, o.op?.id])).toEqual([
+      [ops[0]?.id, 1, ops[0]?.id],
+      [ops[2]?.id, 3, ops[2]?.id],
+    ]);
   });
 
   it('upgrades a version 1 cache in place, keeping its outbox and rows', async () => {

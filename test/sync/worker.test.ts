@@ -94,6 +94,43 @@ describe('sync worker', () => {
     expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', waiting: 0, lastError: null, lastSyncAt: '2026-11-26T08:00:00.000Z' });
   });
 
+  it('pulls what the server already holds while it pushes the rest, and ends the catch-up with a page that says so', async () => {
+    const { server, inbox, worker } = setUp({ pushChunk: 2, pullLimit: 10 });
+    // Each push is answered when the test says, as a server busy applying a chunk would.
+    const answers: (() => void)[] = [];
+    const sent: number[][] = [];
+    const answer = server.push.bind(server);
+    server.push = (request) => {
+      sent.push(request.entries.map((e) => e.seq));
+      return new Promise((resolve) => answers.push(() => { resolve(answer(request)); }));
+    };
+    worker.receive({ type: 'start', pending: pending(4), cursor: 0 });
+    await settle();
+    answers.shift()?.();
+    await settle();
+    // The second chunk is with the server, and the feed of the first is already with the renderer.
+    expect(sent).toEqual([[1, 2], [3, 4]]);
+    expect(server.pulls).toEqual([0]);
+    expect(inbox.of('page').map((m) => [m.page.cursor, m.page.more])).toEqual([[2, true]]);
+    answers.shift()?.();
+    await settle();
+    const pages = inbox.of('page').map((m) => m.page);
+    // Every page pulled while pushing said more was coming; the last did not, so the renderer rebased once.
+    expect(pages.slice(0, -1).every((p) => p.more)).toBe(true);
+    expect(pages.at(-1)).toMatchObject({ cursor: 4, more: false });
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', waiting: 0, lastError: null });
+  });
+
+  it('splits a push whose operations would make the request larger than the server takes', async () => {
+    const { server, worker } = setUp();
+    const plant = new Plant();
+    // Three holds with reasons of 600,000 characters: two fit in 1,250,000, the third goes next.
+    const long = [1, 2, 3].map((seq) => ({ seq, op: plant.stepOp('hold', 'R-1', 'inspect', { reason: 'x'.repeat(600_000) }) }));
+    worker.receive({ type: 'start', pending: [...long, ...pending(2, 4)], cursor: 0 });
+    await settle();
+    expect(server.pushes.map((p) => p.entries.map((e) => e.seq))).toEqual([[1, 2], [3, 4, 5]]);
+  });
+
   it('fetches the next page while the renderer commits one, and hands it over only after that commit', async () => {
     const { server, inbox, worker } = setUp({ pullLimit: 2, acknowledge: false });
     server.head = 4;

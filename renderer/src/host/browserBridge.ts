@@ -4,13 +4,13 @@ import type { FetchLike } from '../../../shared/sync/httpTransport';
 import type { FromWorker, ToWorker } from '../../../shared/sync/messages';
 import { readStation, writeStation, type StoredStation } from './browserStationConfig';
 import { isSafeExternalUrl } from './externalUrl';
-import type { WorkerInit } from './workerInit';
+import type { NetworkChanged, WorkerInit } from './workerInit';
 
 export interface BrowserBridgeOptions {
   dbName: string;
   storage: Storage;
   /** Starts the sync worker (a Web Worker in the page; injectable for tests). */
-  startWorker: () => { postMessage(message: ToWorker | WorkerInit): void; onmessage: ((event: MessageEvent<FromWorker>) => void) | null; terminate(): void };
+  startWorker: () => { postMessage(message: ToWorker | WorkerInit | NetworkChanged): void; onmessage: ((event: MessageEvent<FromWorker>) => void) | null; terminate(): void };
 }
 
 const browserFetch: FetchLike = (url, init) => fetch(url, init);
@@ -52,6 +52,13 @@ export function createBrowserBridge(options: BrowserBridgeOptions): StationBridg
     if (data.kind === 'enqueued' && leader) worker?.postMessage(data.message);
     if (data.kind === 'status' && !leader) emit(data.message);
   };
+
+  // The page hears of the network before the worker may (see NetworkChanged).
+  const networkChanged = () => {
+    worker?.postMessage({ type: 'networkChanged' });
+  };
+  window.addEventListener('online', networkChanged);
+  window.addEventListener('offline', networkChanged);
 
   void navigator.locks.request(`lockstep-sync:${options.dbName}`, () => {
     leader = true;

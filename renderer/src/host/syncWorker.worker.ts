@@ -2,7 +2,7 @@ import { createHttpTransport } from '../../../shared/sync/httpTransport';
 import { ToWorkerSchema } from '../../../shared/sync/messageSchemas';
 import type { FromWorker } from '../../../shared/sync/messages';
 import { SyncWorker } from '../../../shared/sync/worker';
-import { WorkerInit } from './workerInit';
+import { NetworkChanged, WorkerInit } from './workerInit';
 
 /**
  * The browser host's sync worker: the same SyncWorker class Electron runs in its main process,
@@ -47,6 +47,10 @@ setInterval(() => {
 }, onlinePollMs);
 
 scope.addEventListener('message', ({ data }) => {
+  if (NetworkChanged.safeParse(data).success) {
+    onlineNow(scope.navigator.onLine);
+    return;
+  }
   const init = WorkerInit.safeParse(data);
   if (init.success) {
     worker?.receive({ type: 'stop' });

@@ -109,12 +109,13 @@ export async function restoreShadows(db: StationDb): Promise<void> {
     list.push(s);
     byEntity.set(s.entity, list);
   }
-  for (const [entity, list] of byEntity) {
+  // Issued together, not table after table: IndexedDB runs a transaction's requests in the order
+  // they are made, so each table's puts still precede its deletes, and the page waits once.
+  const writes = [...byEntity].flatMap(([entity, list]) => {
     const table = tableFor(db, entity);
     const puts = list.filter((s) => s.row !== null).map((s) => s.row as { id: string });
     const deletes = list.filter((s) => s.row === null).flatMap((s) => s.created ?? [s.id]);
-    if (puts.length > 0) await table.bulkPut(puts);
-    if (deletes.length > 0) await table.bulkDelete(deletes);
-  }
-  await db.shadows.clear();
+    return [puts.length > 0 ? table.bulkPut(puts) : undefined, deletes.length > 0 ? table.bulkDelete(deletes) : undefined];
+  });
+  await Promise.all([...writes, db.shadows.clear()]);
 }

@@ -31,6 +31,12 @@ export interface OutcomeRow {
   op?: Operation;
   /** When a person here closed the notice about this outcome (ISO time). */
   dismissedAt?: string;
+  /**
+   * 1 while the outcome needs a person's attention and is not dismissed, absent otherwise: the
+   * index on it lists the open notices without reading every outcome the station ever had
+   * (a day offline leaves thousands, and the notices are re-read after every sync page).
+   */
+  attention?: 1;
 }
 
 /**

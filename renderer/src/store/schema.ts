@@ -27,17 +27,21 @@ const version2 = {
   verifiers: 'userId, &badgeId',
 } as const;
 
+const version3 = {
+  // Version 2's stores again, plus:
+  ...version2,
+  /** Review items: one per operation and run a supervisor must decide on (synced plant rows). */
+  reviews: 'id, operationId, runId, stepId, batchId',
+} as const;
+
 export const schemaVersions = [
   { version: 1, stores: version1 },
   { version: 2, stores: version2 },
+  { version: 3, stores: version3 },
   {
-    version: 3,
-    // Version 2's stores again, plus:
-    stores: {
-      ...version2,
-      /** Review items: one per operation and run a supervisor must decide on (synced plant rows). */
-      reviews: 'id, operationId, runId, stepId, batchId',
-    },
+    version: 4,
+    // Version 3's stores again, with outcomes indexed by `attention` (see OutcomeRow).
+    stores: { ...version3, outcomes: 'operationId, seq, attention' },
   },
 ] as const;
 

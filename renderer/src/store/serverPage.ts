@@ -1,15 +1,19 @@
 import { applyOperation } from '../../../shared/engine/apply';
 import type { Outcome } from '../../../shared/schemas/outcome';
+import { markAttention } from './attention';
 import { restoreShadows, writeChanges, type CacheChange } from './cacheChanges';
 import type { OutboxEntry, OutcomeRow, StationDb } from './db';
 import { writeUnderShadows } from './underShadows';
 import { loadSlice } from './loader';
+import { consecutiveRuns } from './seqRanges';
 
 export interface ServerOutcome {
   operationId: string;
   outcome: Outcome;
   /** The feed position from which the operation's effects are visible; null when it wrote nothing. */
   feedSeq: number | null;
+  /** The operation's sequence number here, as the server recorded it: where to find it in the outbox. */
+  stationSeq?: number;
 }
 
 /** A page of the server's change feed, with the outcomes of this station's operations. */
@@ -45,27 +49,31 @@ export function applyServerPage(db: StationDb, page: ServerPage): Promise<void> 
       await writeChanges(db, page.changes, { shadow: false });
     }
     const cursor = Math.max(page.cursor, await currentCursor(db));
-    await recordOutcomes(db, page.outcomes);
+    await recordOutcomes(db, page.outcomes, cursor);
     await retireAcknowledged(db, cursor);
     await db.meta.put({ key: 'cursor', value: cursor });
     if (!deferRebase) await rebase(db);
   });
 }
 
-/** Records the outcomes of this station's operations, reading what it needs for all of them at once. */
-async function recordOutcomes(db: StationDb, outcomes: readonly ServerOutcome[]): Promise<void> {
+/**
+ * Records the outcomes of this station's operations, reading what it needs for all of them at
+ * once, and retires the operations whose effects the cache holds once at `cursor`.
+ */
+async function recordOutcomes(db: StationDb, outcomes: readonly ServerOutcome[], cursor: number): Promise<void> {
   if (outcomes.length === 0) return;
   const ids = outcomes.map((o) => o.operationId);
-  const [entries, knownRows] = await Promise.all([db.outbox.where('id').anyOf(ids).toArray(), db.outcomes.bulkGet(ids)]);
+  const [entries, knownRows] = await Promise.all([outboxEntriesOf(db, outcomes), db.outcomes.bulkGet(ids)]);
   const entryOf = new Map(entries.map((e) => [e.id, e]));
   const rows = new Map<string, OutcomeRow>();
+  const retired: number[] = [];
   outcomes.forEach(({ operationId, outcome, feedSeq }, i) => {
     const entry = entryOf.get(operationId);
     // A repeated outcome in one page builds on the first.
     const known = rows.get(operationId) ?? knownRows[i];
     // The op and a dismissal survive a repeated outcome: a notice closed once stays closed.
     const op = entry?.op ?? known?.op;
-    rows.set(operationId, {
+    rows.set(operationId, markAttention({
       operationId,
       seq: entry?.seq ?? known?.seq ?? 0,
       kind: entry?.op.kind ?? known?.kind ?? 'start',
@@ -73,9 +81,25 @@ async function recordOutcomes(db: StationDb, outcomes: readonly ServerOutcome[])
       feedSeq,
       ...(op ? { op } : {}),
       ...(known?.dismissedAt ? { dismissedAt: known.dismissedAt } : {}),
-    });
+    }));
+    if (entry && (feedSeq === null || feedSeq <= cursor)) retired.push(entry.seq);
   });
-  await db.outcomes.bulkPut([...rows.values()]);
+  // The outbox entries read here are the ones leaving: deleted by range, not looked up again.
+  await Promise.all([db.outcomes.bulkPut([...rows.values()]), ...consecutiveRuns(retired).map(([first, last]) => db.outbox.where('seq').between(first, last, true, true).delete())]);
+}
+
+/**
+ * The outbox entries the outcomes answer. The server names each operation's sequence number
+ * here, so they are read by ranges of the outbox's key, and the id is checked; an outcome without
+ * one, or whose number holds another operation, is looked up by id.
+ */
+async function outboxEntriesOf(db: StationDb, outcomes: readonly ServerOutcome[]): Promise<OutboxEntry[]> {
+  const bySeq = consecutiveRuns(outcomes.flatMap((o) => (o.stationSeq === undefined ? [] : [o.stationSeq])));
+  const inRanges = (await Promise.all(bySeq.map(([first, last]) => db.outbox.where('seq').between(first, last, true, true).toArray()))).flat();
+  const found = new Map(inRanges.map((e) => [e.id, e]));
+  const missing = outcomes.filter((o) => !found.has(o.operationId)).map((o) => o.operationId);
+  if (missing.length === 0) return inRanges;
+  return [...inRanges, ...(await db.outbox.where('id').anyOf(missing).toArray())];
 }
 
 export async function currentCursor(db: StationDb): Promise<number> {

@@ -15,24 +15,24 @@ export async function writeUnderShadows(db: StationDb, changes: readonly CacheCh
   // Only the last change to a row counts, as in writeChanges.
   const last = new Map<string, CacheChange>();
   for (const change of changes) last.set(`${change.entity}:${idOf(change)}`, change);
-  const keys = [...last.keys()];
   // Evidence rows the server sends that an operation here created: no longer to be deleted on undo.
   const evidence = [...last.values()].flatMap((c) =>
     c.op === 'put' && (c.entity === 'audit' || c.entity === 'signature') ? [{ id: c.row.id, key: createdKey(c.entity, c.row.operationId) }] : [],
   );
-  const listKeys = [...new Set(evidence.map((e) => e.key))];
-  const [shadows, lists] = await Promise.all([db.shadows.bulkGet(keys), db.shadows.bulkGet(listKeys)]);
-  const shadowOf = new Map(keys.map((key, i) => [key, shadows[i]] as const));
+  // Which rows have a shadow: one read of the store's keys, not a lookup per row (a catch-up
+  // page names a thousand rows, nearly all under a shadow). A row's shadow is its key, entity,
+  // id and row, so it is rewritten without being read; an evidence list is read to be filtered.
+  const shadowed = new Set(await db.shadows.toCollection().primaryKeys());
+  const listKeys = [...new Set(evidence.map((e) => e.key))].filter((key) => shadowed.has(key));
+  const listsRead = db.shadows.bulkGet(listKeys);
   const updated: ShadowRow[] = [];
   const direct: CacheChange[] = [];
   for (const [key, change] of last) {
-    const shadow = shadowOf.get(key);
-    if (shadow === undefined) direct.push(change);
-    else updated.push({ ...shadow, entity: change.entity as CachedEntity, row: change.op === 'put' ? change.row : null });
+    if (!shadowed.has(key)) direct.push(change);
+    else updated.push({ key, entity: change.entity as CachedEntity, id: idOf(change), row: change.op === 'put' ? change.row : null });
   }
+  const writes = Promise.all([writeChanges(db, direct, { shadow: false }), updated.length > 0 ? db.shadows.bulkPut(updated) : undefined]);
   const sent = new Set(evidence.map((e) => e.id));
-  for (const list of lists) {
-    if (list?.created) updated.push({ ...list, created: list.created.filter((id) => !sent.has(id)) });
-  }
-  await Promise.all([writeChanges(db, direct, { shadow: false }), updated.length > 0 ? db.shadows.bulkPut(updated) : undefined]);
+  const lists = (await listsRead).flatMap((list) => (list?.created ? [{ ...list, created: list.created.filter((id) => !sent.has(id)) }] : []));
+  await Promise.all([writes, lists.length > 0 ? db.shadows.bulkPut(lists) : undefined]);
 }

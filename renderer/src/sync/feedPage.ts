@@ -32,7 +32,7 @@ function toCacheChange(entry: FeedEntry): CacheChange {
 export function toServerPage(page: PullResponse): ServerPage {
   return {
     changes: page.changes.map(toCacheChange),
-    outcomes: page.outcomes.map((o) => ({ operationId: o.operationId, outcome: o.outcome, feedSeq: o.seq })),
+    outcomes: page.outcomes.map((o) => ({ operationId: o.operationId, outcome: o.outcome, feedSeq: o.seq, stationSeq: o.stationSeq })),
     cursor: page.cursor,
     more: page.more,
   };
