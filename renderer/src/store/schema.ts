@@ -34,14 +34,23 @@ const version3 = {
   reviews: 'id, operationId, runId, stepId, batchId',
 } as const;
 
+const version4 = {
+  // Version 3's stores again, with outcomes indexed by `attention` (see OutcomeRow).
+  ...version3,
+  outcomes: 'operationId, seq, attention',
+} as const;
+
 export const schemaVersions = [
   { version: 1, stores: version1 },
   { version: 2, stores: version2 },
   { version: 3, stores: version3 },
+  { version: 4, stores: version4 },
   {
-    version: 4,
-    // Version 3's stores again, with outcomes indexed by `attention` (see OutcomeRow).
-    stores: { ...version3, outcomes: 'operationId, seq, attention' },
+    version: 5,
+    // Version 4's stores, with the runs indexed only where a query reads them: the runs table
+    // filters by status and batch in memory (runIndex.ts), and every index is written with each
+    // of the 100,000 rows a new station bootstraps.
+    stores: { ...version4, runs: 'id, procedureVersionId, updatedAt' },
   },
 ] as const;
 
