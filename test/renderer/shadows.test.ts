@@ -3,26 +3,14 @@ import { applyOperation } from '../../shared/engine/apply';
 import { applyChanges } from '../../shared/engine/state';
 import type { Operation } from '../../shared/schemas/operation';
 import type { AuditEntry } from '../../shared/schemas/audit';
-import type { CacheChange } from '../../renderer/src/store/cacheChanges';
 import type { StationDb } from '../../renderer/src/store/db';
 import { enqueue } from '../../renderer/src/store/enqueue';
-import { seedCache } from '../../renderer/src/store/seed';
 import { applyServerPage } from '../../renderer/src/store/serverPage';
 import { Plant } from '../shared/fixtures';
-import { emptyStation } from './stationCache';
+import { plantStation } from './stationCache';
 
 /** A station cache seeded with the plant's rows as the server's truth. */
-async function stationFor(plant: Plant): Promise<StationDb> {
-  const { db } = await emptyStation();
-  const rows: CacheChange[] = [
-    ...[...plant.state.runs.values()].map((row) => ({ entity: 'run' as const, op: 'put' as const, row })),
-    ...[...plant.state.steps.values()].map((row) => ({ entity: 'runStep' as const, op: 'put' as const, row })),
-    ...[...plant.state.batches.values()].map((row) => ({ entity: 'batch' as const, op: 'put' as const, row })),
-    ...[...plant.state.users.values()].map((row) => ({ entity: 'user' as const, op: 'put' as const, row })),
-  ];
-  await seedCache(db, rows);
-  return db;
-}
+const stationFor = plantStation;
 
 const refused = (op: Operation) => ({
   changes: [],

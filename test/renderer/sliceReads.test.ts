@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperation } from '../../shared/engine/apply';
 import type { Operation } from '../../shared/schemas/operation';
-import type { CacheChange } from '../../renderer/src/store/cacheChanges';
 import type { StationDb } from '../../renderer/src/store/db';
 import { loadSlice } from '../../renderer/src/store/loader';
 import { readRunsAndSteps } from '../../renderer/src/store/runRangeReads';
-import { seedCache } from '../../renderer/src/store/seed';
 import { storedKeys } from '../../renderer/src/store/storedKeys';
 import { boardV1, Plant } from '../shared/fixtures';
-import { emptyStation } from './stationCache';
+import { emptyStation, plantStation } from './stationCache';
 
 /** A station cache seeded with the plant's rows as the server's truth. */
-async function stationFor(plant: Plant): Promise<StationDb> {
-  const { db } = await emptyStation();
-  const rows: CacheChange[] = [
-    ...[...plant.state.runs.values()].map((row) => ({ entity: 'run' as const, op: 'put' as const, row })),
-    ...[...plant.state.steps.values()].map((row) => ({ entity: 'runStep' as const, op: 'put' as const, row })),
-    ...[...plant.state.batches.values()].map((row) => ({ entity: 'batch' as const, op: 'put' as const, row })),
-    ...[...plant.state.users.values()].map((row) => ({ entity: 'user' as const, op: 'put' as const, row })),
-  ];
-  await seedCache(db, rows);
-  return db;
-}
+const stationFor = plantStation;
 
 /** What reading each run on its own gives: the reference the range reads must match. */
 async function oneAtATime(db: StationDb, ids: readonly string[]) {

@@ -2,7 +2,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { buildDemoPlant } from '../../renderer/src/demo/demoPlant';
 import type { StationDb } from '../../renderer/src/store/db';
 import { openStationDb } from '../../renderer/src/store/open';
+import type { CacheChange } from '../../renderer/src/store/cacheChanges';
 import { seedCache } from '../../renderer/src/store/seed';
+import type { Plant } from '../shared/fixtures';
 
 let counter = 0;
 
@@ -20,5 +22,22 @@ const plant = buildDemoPlant();
 export async function demoStation(): Promise<StationDb> {
   const { db } = await emptyStation();
   await seedCache(db, plant.rows);
+  return db;
+}
+
+/** The plant's runs, steps, batches and people as the server's rows. */
+export function plantRows(plant: Plant): CacheChange[] {
+  return [
+    ...[...plant.state.runs.values()].map((row) => ({ entity: 'run' as const, op: 'put' as const, row })),
+    ...[...plant.state.steps.values()].map((row) => ({ entity: 'runStep' as const, op: 'put' as const, row })),
+    ...[...plant.state.batches.values()].map((row) => ({ entity: 'batch' as const, op: 'put' as const, row })),
+    ...[...plant.state.users.values()].map((row) => ({ entity: 'user' as const, op: 'put' as const, row })),
+  ];
+}
+
+/** A fresh station cache seeded with the plant's rows as the server's truth. */
+export async function plantStation(plant: Plant): Promise<StationDb> {
+  const { db } = await emptyStation();
+  await seedCache(db, plantRows(plant));
   return db;
 }

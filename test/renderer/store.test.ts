@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { applyOperation } from '../../shared/engine/apply';
 import { applyChanges } from '../../shared/engine/state';
 import type { Operation } from '../../shared/schemas/operation';
-import type { CacheChange } from '../../renderer/src/store/cacheChanges';
 import type { StationDb } from '../../renderer/src/store/db';
 import { enqueue } from '../../renderer/src/store/enqueue';
 import { NewerCacheError, openStationDb } from '../../renderer/src/store/open';
@@ -12,17 +11,12 @@ import { currentSchemaVersion, schemaVersions } from '../../renderer/src/store/s
 import { seedCache } from '../../renderer/src/store/seed';
 import { applyServerPage, type ServerOutcome } from '../../renderer/src/store/serverPage';
 import { Plant } from '../shared/fixtures';
+import { plantRows } from './stationCache';
 
 /** A station cache in fake-indexeddb, seeded with the plant's rows as the server's truth. */
 async function stationFor(plant: Plant, factory = new IDBFactory()) {
   const db = await openStationDb('station-test', { indexedDB: factory, IDBKeyRange });
-  const rows: CacheChange[] = [
-    ...[...plant.state.runs.values()].map((row) => ({ entity: 'run' as const, op: 'put' as const, row })),
-    ...[...plant.state.steps.values()].map((row) => ({ entity: 'runStep' as const, op: 'put' as const, row })),
-    ...[...plant.state.batches.values()].map((row) => ({ entity: 'batch' as const, op: 'put' as const, row })),
-    ...[...plant.state.users.values()].map((row) => ({ entity: 'user' as const, op: 'put' as const, row })),
-  ];
-  await seedCache(db, rows);
+  await seedCache(db, plantRows(plant));
   return { db, factory };
 }
 
