@@ -100,8 +100,10 @@ export async function holdAndRelease(page: Page): Promise<number[]> {
  * station with 100 of its bulk runs made a batch through the runs table, then in the run view
  * of one of them a hold (and its release) on a step every sibling has: from the click on the
  * dialog's confirm button to the step's new state drawn, measured in the page. In between: the
- * engine's preview is already shown, so this is enqueue (the durable write, as the store bench
- * times it), the screen reading the changed rows again and React drawing them.
+ * engine's preview is already shown and the dialog records the rows it drew as seen, so this is
+ * enqueue (the durable write, as the store bench times it), the run view reading the changed
+ * rows again, the dialog closing and React drawing the step. The step's history is closed, as
+ * it opens: open, it reads the batch's entries for those operations too (docs/scale.md).
  */
 export async function signOffOnScreen(): Promise<Row> {
   await build({ configFile: config, logLevel: 'warn' });
