@@ -16,6 +16,8 @@ const benchmarks: Record<string, () => Promise<Row | Row[]>> = {
   engine: engineSignOff,
   // The durable write of a batched change, then the same change from the click to the screen.
   store: async () => [...(await storeInBrowser()), await signOffOnScreen()],
+  // The click-to-screen row alone, to iterate on it.
+  onscreen: signOffOnScreen,
   table: runsTable,
   sibling: siblingVisible,
   push: () => pushThroughput(),

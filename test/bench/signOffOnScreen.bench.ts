@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { percentile, type Row } from './measure';
 
 const config = fileURLToPath(new URL('../../vite.config.ts', import.meta.url));
 const port = 4190;
-const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** The bulk runs R-200100 … R-200199 (renderer/src/demo/bulkRuns.ts numbers them from R-200001). */
 const batchSearch = 'R-2001';
 const firstRun = 'R-200100';
@@ -59,40 +59,61 @@ async function act(page: Page, action: string, confirm: string, state: RegExp, r
 }
 
 /**
+ * The demo station at `base` with 100 of its bulk runs made a batch through the runs table, open
+ * on the run view of one of them at the step every sibling has: ready for `holdAndRelease`.
+ */
+export async function openBatchedRun(browser: Browser, base: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${base}?demo&seedRuns=600`);
+  await page.getByLabel('Badge').waitFor({ timeout: 120_000 });
+  await page.getByLabel('Badge').fill('2001');
+  await page.getByLabel('PIN').fill('4444');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('searchbox', { name: /Search runs/ }).fill(batchSearch);
+  await page.waitForFunction(() => document.querySelector('.count')?.textContent === '100 runs');
+  await page.getByRole('grid', { name: 'Runs' }).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  const toolbar = page.getByRole('toolbar', { name: 'Selected runs' });
+  await toolbar.getByText('100 runs selected').waitFor();
+  await toolbar.getByRole('button', { name: 'Batch', exact: true }).click();
+  await page.getByText(/created with 100 runs/).waitFor();
+
+  await page.goto(`${base}#/runs/${firstRun}`);
+  await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: stepTitle }).click();
+  return page;
+}
+
+/** A hold, then its release: each from the click to the state drawn, in ms. */
+export const holdThenRelease: readonly ((page: Page) => Promise<number>)[] = [
+  (page) => act(page, 'Hold', 'Put on hold', /hold/i, 'Bench'),
+  (page) => act(page, 'Release hold', 'Release hold', /To do/, null),
+];
+
+export async function holdAndRelease(page: Page): Promise<number[]> {
+  const times: number[] = [];
+  for (const action of holdThenRelease) times.push(await action(page));
+  return times;
+}
+
+/**
  * The on-screen half of a batched change, on the built renderer in Debian's Chromium: the demo
  * station with 100 of its bulk runs made a batch through the runs table, then in the run view
  * of one of them a hold (and its release) on a step every sibling has: from the click on the
  * dialog's confirm button to the step's new state drawn, measured in the page. In between: the
- * engine's preview is already shown, so this is enqueue (the durable write, as the store bench
- * times it), the screen reading the changed rows again and React drawing them.
+ * engine's preview is already shown and the dialog records the rows it drew as seen, so this is
+ * enqueue (the durable write, as the store bench times it), the run view reading the changed
+ * rows again, the dialog closing and React drawing the step. The step's history is closed, as
+ * it opens: open, it reads the batch's entries for those operations too (docs/scale.md).
  */
 export async function signOffOnScreen(): Promise<Row> {
   await build({ configFile: config, logLevel: 'warn' });
   const server = await preview({ configFile: config, logLevel: 'warn', preview: { port, strictPort: true } });
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumFlags });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const base = `http://127.0.0.1:${String(port)}/`;
-    await page.goto(`${base}?demo&seedRuns=600`);
-    await page.getByLabel('Badge').waitFor({ timeout: 120_000 });
-    await page.getByLabel('Badge').fill('2001');
-    await page.getByLabel('PIN').fill('4444');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('searchbox', { name: /Search runs/ }).fill(batchSearch);
-    await page.waitForFunction(() => document.querySelector('.count')?.textContent === '100 runs');
-    await page.getByRole('grid', { name: 'Runs' }).focus();
-    await page.keyboard.press('ControlOrMeta+a');
-    const toolbar = page.getByRole('toolbar', { name: 'Selected runs' });
-    await toolbar.getByText('100 runs selected').waitFor();
-    await toolbar.getByRole('button', { name: 'Batch', exact: true }).click();
-    await page.getByText(/created with 100 runs/).waitFor();
-
-    await page.goto(`${base}#/runs/${firstRun}`);
-    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: stepTitle }).click();
+    const page = await openBatchedRun(browser, `http://127.0.0.1:${String(port)}/`);
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {
-      times.push(await act(page, 'Hold', 'Put on hold', /hold/i, 'Bench'));
-      times.push(await act(page, 'Release hold', 'Release hold', /To do/, null));
+      times.push(...(await holdAndRelease(page)));
     }
     const sorted = times.slice(4).sort((a, b) => a - b);
     const median = percentile(sorted, 50);

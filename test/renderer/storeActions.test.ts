@@ -5,7 +5,8 @@ import { previewOperation } from '../../renderer/src/actions/preview';
 import { submit } from '../../renderer/src/actions/submit';
 import { readPendingOperations } from '../../renderer/src/errors/pendingExport';
 import { openStationDb } from '../../renderer/src/store/open';
-import { seenFor } from '../../renderer/src/store/seen';
+import { stepsOfRuns } from '../../renderer/src/store/runSteps';
+import { seenFor, seenOnScreen } from '../../renderer/src/store/seen';
 import { NewerCacheError } from '../../renderer/src/store/open';
 import { demoStation, emptyStation } from './stationCache';
 
@@ -38,6 +39,20 @@ describe('acting at the station', () => {
     });
     expect(await db.outbox.count()).toBe(0);
     expect((await db.runSteps.get('R-1006/cb-smt-place'))?.state).toBe('todo');
+  });
+
+  it("records as seen, from the run view's rows, what the cache holds for the step and its batch", async () => {
+    const db = await demoStation();
+    // The rows the run view reads for R-1005 (useRunData): its steps and its batch.
+    const run = await db.runs.get('R-1005');
+    if (!run?.batchId) throw new Error('the demo run R-1005 is batched');
+    const [steps] = await stepsOfRuns(db, [run]);
+    const step = steps?.find((s) => s.id === 'R-1005/cb-smt-place');
+    if (!step) throw new Error('R-1005 has the step 2.2');
+    const seen = seenOnScreen(step, await db.batches.get(run.batchId));
+    expect(seen).toEqual(await seenFor(db, 'R-1005', 'R-1005/cb-smt-place'));
+    expect(seen.batchMembers).toContain('R-1006');
+    expect(seenOnScreen(step, undefined)).toEqual({ stepVersion: step.version, batchId: null, batchMembers: [] });
   });
 
   it('submits an operation durably, and refuses a malformed or invalid one with its reason and no write', async () => {

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../shared/schemas/outcome';
-import { stepTrail, type TrailSources } from '../../renderer/src/trail/stepTrail';
+import { stepTrail, trailEntries, type TrailSources } from '../../renderer/src/trail/stepTrail';
 import { byteOrderMark, trailCsv, trailCsvColumns } from '../../renderer/src/trail/trailCsv';
 import { Plant } from '../shared/fixtures';
 
@@ -91,6 +91,20 @@ describe('step trail', () => {
     plant.prepareUpTo('R-1', 'qa');
     expect(trailOf(plant, 'R-1', 'torque').at(-1)?.signature?.values).toEqual(['Wrench setting: 12 Nm']);
     expect(trailOf(plant, 'R-1', 'connector').map((l) => l.what)).toEqual([`Part installed: ${String(plant.step('R-1', 'connector').buildRequirements[0]?.partNumber)} serial C-R-1`, 'Signed off: To do → Complete']);
+  });
+
+  it("counts its lines from the run's entries alone, as the closed history shows them", () => {
+    const plant = new Plant();
+    plant.batch('B-1', ['R-1', 'R-2']);
+    plant.must(plant.stepOp('start', 'R-1', 'inspect', {}));
+    plant.must(plant.stepOp('hold', 'R-1', 'inspect', { reason: 'Fixture missing' }));
+    plant.must(plant.stepOp('release', 'R-1', 'inspect', {}));
+    const runEntries = plant.audit.filter((a) => a.runId === 'R-1');
+    const lines = trailOf(plant, 'R-1', 'inspect');
+    // Batch created, started, put on hold, released; the siblings' entries are not lines here.
+    expect(lines.length).toBe(4);
+    expect(runEntries.length).toBeLessThan(plant.audit.length);
+    expect(trailEntries(runEntries, { id: 'R-1/inspect', runId: 'R-1' })).toHaveLength(lines.length);
   });
 
   it('leaves out other steps and other runs', () => {

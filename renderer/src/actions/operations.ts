@@ -1,4 +1,4 @@
-import type { Operation, OperationOf, StepOperation } from '../../../shared/schemas/operation';
+import type { Operation, OperationOf, Seen, StepOperation } from '../../../shared/schemas/operation';
 import type { StationDb } from '../store/db';
 import { seenFor } from '../store/seen';
 
@@ -18,9 +18,12 @@ export function envelope(author: Author) {
   return { id: crypto.randomUUID(), stationId: author.stationId, actorId: author.actorId, at: new Date().toISOString() };
 }
 
-/** A step operation carrying what the person sees of the step and its batch right now. */
-export async function stepOperation<K extends StepKind>(db: StationDb, author: Author, kind: K, runId: string, stepId: string, fields: StepFields<K>): Promise<OperationOf<K>> {
-  const seen = await seenFor(db, runId, stepId);
+/**
+ * A step operation carrying what the person sees of the step and its batch: `onScreen` when the
+ * caller has it (a dialog, from the rows it drew), else read from the cache now.
+ */
+export async function stepOperation<K extends StepKind>(db: StationDb, author: Author, kind: K, runId: string, stepId: string, fields: StepFields<K>, onScreen?: Seen): Promise<OperationOf<K>> {
+  const seen = onScreen ?? (await seenFor(db, runId, stepId));
   return { ...envelope(author), kind, runId, stepId, seen, ...fields } as OperationOf<K>;
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Form, Label, TextArea, TextField } from 'react-aria-components';
+import type { Seen } from '../../../shared/schemas/operation';
 import type { RunStep } from '../../../shared/schemas/run';
 import { useAuthor } from '../actions/useAuthor';
 import { useSubmit } from '../actions/useSubmit';
@@ -15,13 +16,13 @@ import { useStepPreview } from './useStepPreview';
  * A step action confirmed in a dialog: with a reason (skip, fail, reopen, hold, redline), or
  * without one for a batched run, where the person must see what propagates before confirming.
  */
-export function StepActionDialog(props: { kind: StepDialogKind; step: RunStep; batched: boolean; changes?: RedlineChanges; onClose: () => void }) {
-  const { kind, step, batched, changes, onClose } = props;
+export function StepActionDialog(props: { kind: StepDialogKind; step: RunStep; seen: Seen; batched: boolean; changes?: RedlineChanges; onClose: () => void }) {
+  const { kind, step, seen, batched, changes, onClose } = props;
   const { db } = useStation();
   const author = useAuthor();
   const submitOp = useSubmit({ refusalInPlace: true });
   const words = actionWords(kind, step);
-  const outcome = useStepPreview(kind, step, changes);
+  const outcome = useStepPreview(kind, step, seen, changes);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +34,7 @@ export function StepActionDialog(props: { kind: StepDialogKind; step: RunStep; b
       return;
     }
     setBusy(true);
-    const op = await buildStepOp(db, author, kind, step, { reason: reason.trim(), meaning: 'performed', changes: changes ?? {} });
+    const op = await buildStepOp(db, author, kind, step, { reason: reason.trim(), meaning: 'performed', changes: changes ?? {} }, seen);
     const result = await submitOp(op, words.done);
     setBusy(false);
     if (!result.ok) {

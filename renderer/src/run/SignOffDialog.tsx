@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Form, Input, Label, RadioButton, RadioField, RadioGroup, TextField } from 'react-aria-components';
+import type { Seen } from '../../../shared/schemas/operation';
 import type { RunStep } from '../../../shared/schemas/run';
 import { SignatureMeaning } from '../../../shared/schemas/signature';
 import { useAuthor } from '../actions/useAuthor';
@@ -24,7 +25,7 @@ const meaningHelp: Record<SignatureMeaning, string> = {
  * and the PIN again even within the session. Nothing is signed until the PIN checks out and the
  * sign-off is saved on this station.
  */
-export function SignOffDialog({ step, batched, onClose }: { step: RunStep; batched: boolean; onClose: () => void }) {
+export function SignOffDialog({ step, seen, batched, onClose }: { step: RunStep; seen: Seen; batched: boolean; onClose: () => void }) {
   const { db, pinCheck } = useStation();
   const author = useAuthor();
   const submitOp = useSubmit({ refusalInPlace: true });
@@ -32,7 +33,7 @@ export function SignOffDialog({ step, batched, onClose }: { step: RunStep; batch
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const outcome = useStepPreview('signOff', step, undefined);
+  const outcome = useStepPreview('signOff', step, seen, undefined);
   const words = actionWords('signOff', step);
   const refused = outcome?.status === 'rejected' || outcome?.status === 'needs_review';
 
@@ -50,7 +51,7 @@ export function SignOffDialog({ step, batched, onClose }: { step: RunStep; batch
       setError(`${check.reason}. Nothing was signed.`);
       return;
     }
-    const op = await buildStepOp(db, author, 'signOff', step, { reason: '', meaning, changes: {} });
+    const op = await buildStepOp(db, author, 'signOff', step, { reason: '', meaning, changes: {} }, seen);
     const result = await submitOp(op, words.done);
     setBusy(false);
     if (!result.ok) {

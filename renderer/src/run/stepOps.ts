@@ -1,4 +1,4 @@
-import type { StepOperation } from '../../../shared/schemas/operation';
+import type { Seen, StepOperation } from '../../../shared/schemas/operation';
 import type { FieldDef } from '../../../shared/schemas/procedure';
 import type { RunStep } from '../../../shared/schemas/run';
 import type { SignatureMeaning } from '../../../shared/schemas/signature';
@@ -28,9 +28,9 @@ export function stepNameInText(step: Pick<RunStep, 'number' | 'title'>): string 
   return `step ${step.number} "${step.title}"`;
 }
 
-/** Builds the operation for a step action from what the person entered. */
-export function buildStepOp(db: StationDb, author: Author, kind: StepDialogKind, step: RunStep, input: StepInput): Promise<StepOperation> {
-  const on = <K extends StepOperation['kind']>(k: K, fields: Parameters<typeof stepOperation<K>>[5]) => stepOperation(db, author, k, step.runId, step.id, fields);
+/** Builds the operation for a step action from what the person entered (and saw, when the caller has it). */
+export function buildStepOp(db: StationDb, author: Author, kind: StepDialogKind, step: RunStep, input: StepInput, seen?: Seen): Promise<StepOperation> {
+  const on = <K extends StepOperation['kind']>(k: K, fields: Parameters<typeof stepOperation<K>>[5]) => stepOperation(db, author, k, step.runId, step.id, fields, seen);
   switch (kind) {
     case 'start':
       return on('start', {});

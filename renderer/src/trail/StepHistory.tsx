@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { RunStep } from '../../../shared/schemas/run';
 import { useStation } from '../boot/StationContext';
@@ -8,7 +8,8 @@ import { formatWithZone } from '../ui/format';
 import { meaningWords } from '../ui/words';
 import type { TrailLine } from './stepTrail';
 import { trailCsv } from './trailCsv';
-import { useStepTrail } from './useStepTrail';
+import { trailEntries } from './stepTrail';
+import { readStepTrail, useStepTrail } from './useStepTrail';
 import './history.css';
 
 function When({ iso }: { iso: string }) {
@@ -50,16 +51,17 @@ function HistoryLine({ line, ownStation }: { line: TrailLine; ownStation: string
 
 /**
  * The step's full trail, oldest first, read-only: nothing here can change it. It opens on demand
- * so the step's work stays on screen; the CSV holds the same lines.
+ * so the step's work stays on screen, and is read only while open (its count is the step's own
+ * entries, already loaded with the run); the CSV holds the same lines, read when asked for.
  */
 export function StepHistory({ data, step }: { data: RunData; step: RunStep }) {
-  const { stationId } = useStation();
-  const lines = useStepTrail(data, step);
+  const { db, stationId } = useStation();
   const [open, setOpen] = useState(false);
-  const count = lines?.length ?? 0;
-  const exportCsv = () => {
-    if (!lines) return;
-    downloadText(`trail-${step.runId}-step-${step.number}.csv`, trailCsv(lines, { runId: step.runId, number: step.number }), 'text/csv;charset=utf-8');
+  const lines = useStepTrail(data, step, open);
+  const count = useMemo(() => trailEntries(data.audit, step).length, [data, step]);
+  const exportCsv = async () => {
+    const all = lines ?? (await readStepTrail(db, data, step));
+    downloadText(`trail-${step.runId}-step-${step.number}.csv`, trailCsv(all, { runId: step.runId, number: step.number }), 'text/csv;charset=utf-8');
   };
   return (
     <section className="step-history" aria-labelledby="step-history-title">
@@ -68,7 +70,7 @@ export function StepHistory({ data, step }: { data: RunData; step: RunStep }) {
         <Button className="button" aria-expanded={open} aria-controls="step-history-lines" onPress={() => { setOpen(!open); }}>
           {open ? 'Hide history' : `Show history (${String(count)})`}
         </Button>
-        <Button className="button" isDisabled={count === 0} onPress={exportCsv}>
+        <Button className="button" isDisabled={count === 0} onPress={() => { void exportCsv(); }}>
           Export trail (CSV)
         </Button>
       </div>
@@ -77,9 +79,11 @@ export function StepHistory({ data, step }: { data: RunData; step: RunStep }) {
           <p className="trail-note">Oldest first. The trail is a record: it cannot be changed from this station or the server.</p>
           {count === 0 ? (
             <p>Nothing has been recorded on this step yet.</p>
+          ) : lines === undefined ? (
+            <p className="muted">Reading the history…</p>
           ) : (
             <ol className="trail">
-              {lines?.map((line) => <HistoryLine key={line.id} line={line} ownStation={stationId} />)}
+              {lines.map((line) => <HistoryLine key={line.id} line={line} ownStation={stationId} />)}
             </ol>
           )}
         </div>

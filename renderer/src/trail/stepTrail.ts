@@ -89,12 +89,17 @@ function targetsOf(entry: AuditEntry, sources: TrailSources): string | null {
   return parts.length > 0 ? parts.join('. ') : null;
 }
 
+/** The entries that are lines of a step's trail: the step's own, and its run's with no step (batch membership). */
+export function trailEntries<E extends Pick<AuditEntry, 'stepId' | 'runId'>>(audit: readonly E[], step: { id: string; runId: string }): E[] {
+  return audit.filter((e) => e.stepId === step.id || (e.stepId === null && e.runId === step.runId));
+}
+
 /**
  * The full trail of one step, oldest first: every state change, signature, redline, install and
  * batch change, with who, where, why, when the station recorded it and when the server got it.
  */
 export function stepTrail(sources: TrailSources): TrailLine[] {
-  const mine = sources.entries.filter((e) => e.stepId === sources.stepId || (e.stepId === null && e.runId === sources.runId));
+  const mine = trailEntries(sources.entries, { id: sources.stepId, runId: sources.runId });
   return [...mine].sort(byTime).map((entry) => {
     const signed = entry.stepId === null ? undefined : sources.signatures.find((s) => s.operationId === entry.operationId && s.stepId === entry.stepId);
     const change = stateChange(entry);
