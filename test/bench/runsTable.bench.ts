@@ -164,7 +164,7 @@ export async function runsTable(): Promise<Row[]> {
         figure: 'Runs table, 100,000 runs: scripted scroll, main-thread CPU per frame',
         unit: 'ms',
         ...scrollCpu,
-        target: `no frame over 16 ms (worst ${worst(frames.work.cpuMs).toFixed(1)} ms)`,
+        target: `no frame over 16 ms (worst ${worst(frames.work.cpuMs).toFixed(1)} ms; ${String(settled(frames.work.cpuMs).filter((ms) => ms > 16).length)} over)`,
         met: worst(frames.work.cpuMs) <= 16,
       },
       { figure: '  the same, wall time of those tasks', unit: 'ms', ...scrollWall, target: `reference (worst ${worst(frames.work.wallMs).toFixed(1)} ms)`, met: null },
