@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import type { Batch } from '../../../shared/schemas/batch';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
@@ -6,6 +7,7 @@ import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { Signature } from '../../../shared/schemas/signature';
 import { useStation } from '../boot/StationContext';
 import { stepsOfRuns } from '../store/runSteps';
+import { overlayCommitted } from './committedOverlay';
 
 export interface RunData {
   run: Run;
@@ -19,10 +21,15 @@ export interface RunData {
   pendingSteps: ReadonlySet<string>;
 }
 
-/** Everything the run view shows, read live: any change to the run, its steps or its batch re-renders it. */
+/**
+ * Everything the run view shows, read live: any change to the run, its steps or its batch
+ * re-renders it. A committed write to the run or its steps is drawn at once from the rows it
+ * wrote (committedOverlay.ts), before the live query has read them back; the query's next
+ * result, read after that commit, replaces the drawn one.
+ */
 export function useRunData(runId: string): RunData | null | undefined {
   const { db } = useStation();
-  return useLiveQuery(async (): Promise<RunData | null> => {
+  const live = useLiveQuery(async (): Promise<RunData | null> => {
     const run = await db.runs.get(runId);
     if (!run) return null;
     const [steps, batch, procedure, signatures, audit, shadows] = await Promise.all([
@@ -45,4 +52,17 @@ export function useRunData(runId: string): RunData | null | undefined {
       pendingSteps: new Set(run.stepIds.filter((_, i) => stepShadows[i] !== undefined)),
     };
   }, [db, runId]);
+  // The overlay belongs to the live result it was drawn over: a newer result drops it.
+  const [drawn, setDrawn] = useState<{ over: RunData; data: RunData } | null>(null);
+  useEffect(() => {
+    if (!live) return undefined;
+    return db.committedRows.listen((rows) => {
+      setDrawn((prev) => {
+        const shown = prev?.over === live ? prev.data : live;
+        const next = overlayCommitted(shown, rows);
+        return next ? { over: live, data: next } : prev;
+      });
+    });
+  }, [db, live]);
+  return live && drawn?.over === live ? drawn.data : live;
 }

@@ -9,6 +9,7 @@ import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { Signature } from '../../../shared/schemas/signature';
 import type { User } from '../../../shared/schemas/users';
 import type { PinVerifierRecord } from '../session/pinVerifier';
+import { CommittedRowsFeed } from './committedRows';
 import { RunWrites } from './runWrites';
 import { schemaVersions } from './schema';
 import { upgrades } from './upgrades';
@@ -82,6 +83,8 @@ export class StationDb extends Dexie {
   reviews!: EntityTable<Review, 'id'>;
   /** Every committed write to `runs`, for the runs table's index in memory. */
   readonly runWrites = new RunWrites();
+  /** Every committed write to runs, runSteps and shadows, for the run view to draw before it re-reads. */
+  readonly committedRows = new CommittedRowsFeed();
   /** The key ranges of the IndexedDB this cache lives in (the browser's, or the one a test passes), for native requests. */
   readonly keyRange: typeof IDBKeyRange;
 
@@ -97,6 +100,7 @@ export class StationDb extends Dexie {
       if (upgrade) declared.upgrade(upgrade);
     }
     this.use(this.runWrites.middleware());
+    this.use(this.committedRows.middleware());
   }
 
   /** Every table the engine's writes and the sync pages touch, for one transaction over all of them. */
