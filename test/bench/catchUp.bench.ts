@@ -100,6 +100,8 @@ export async function catchUp(): Promise<Row[]> {
     await page.getByLabel('Badge').waitFor({ timeout: 120_000 });
     const bootDone = await caughtUp(page, server.url, 300_000);
     console.error(`catch-up: bootstrap ${String(Math.round(bootDone - bootStarted))} ms`);
+    // Profiled, the bootstrap's pages too: the enrolled station's page (after the reload) from its start.
+    if (profiling) console.error(['Bootstrap, the enrolled station\'s page from its start:', ...summariseTrace(await readSyncTrace(page), 0)].join('\n'));
     const cached = await progressOf(page);
     if (cached.runs < runs) throw new Error(`the cache holds ${String(cached.runs)} runs, not the ${String(runs)} seeded`);
     // The floor: the same run rows written straight into a fresh IndexedDB (same indexes, pages of 2,000).
