@@ -101,35 +101,6 @@ describe('a catch-up of several pages', () => {
   });
 });
 
-describe('the undo after the last page', () => {
-  it('writes back only the rows whose stored version differs from the server\'s', async () => {
-    const station = new Plant();
-    const server = new Plant();
-    const db = await stationFor(station);
-    // Mine on R-1, which the server accepts as this station applied it; another station's on R-2.
-    const mine = station.stepOp('hold', 'R-1', 'inspect', { reason: 'Parts missing' });
-    await enqueue(db, mine);
-    const theirs = serverApplies(server, { ...server.stepOp('hold', 'R-2', 'inspect', { reason: 'Scrap' }), id: 'ST-2-op-1', stationId: 'ST-2' }, 4);
-    const answer = serverApplies(server, mine, 8);
-    // The station has also changed R-2 optimistically, which the server never accepted.
-    const other = station.stepOp('hold', 'R-2', 'connector', { reason: 'Tooling' });
-    await enqueue(db, other);
-    await applyServerPage(db, { changes: [...theirs.changes, ...answer.changes], outcomes: [], cursor: 8, more: true });
-    const written: string[] = [];
-    db.runWrites.listen((write) => {
-      if (write.kind === 'rows') written.push(...write.put.map((r) => r.id));
-    });
-    const refusedOther = { operationId: other.id, outcome: { status: 'rejected' as const, code: 'permission_denied' as const, reason: 'No' }, feedSeq: null };
-    await applyServerPage(db, { changes: [], outcomes: [...answer.outcomes, refusedOther], cursor: 8 });
-    // R-1 already held the server's row; R-2 held this station's refused hold and is put back.
-    expect(written).toEqual(['R-2']);
-    expect(await db.shadows.count()).toBe(0);
-    const [runs, steps] = await Promise.all([db.runs.toArray(), db.runSteps.toArray()]);
-    expect(new Map(runs.map((r) => [r.id, r]))).toEqual(server.state.runs);
-    expect(new Map(steps.map((r) => [r.id, r]))).toEqual(server.state.steps);
-  });
-});
-
 /** The audit entry `op` writes, found by enqueueing it on a scratch station. */
 async function entryOf(op: Operation): Promise<AuditEntry> {
   const scratch = await stationFor(new Plant());

@@ -4,7 +4,6 @@ import type { Change } from '../../../shared/schemas/change';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
 import type { User } from '../../../shared/schemas/users';
 import type { CachedAuditEntry, CachedEntity, ShadowRow, StationDb } from './db';
-import { sameRow } from './sameRow';
 import { shadowsFor } from './shadows';
 
 /** A write to the cache: the engine's changes, plus the reference rows the server sends and audit rows with their receive time. */
@@ -101,13 +100,7 @@ async function dropOlderReviews(table: Table<{ id: string }, string>, puts: Map<
   });
 }
 
-/**
- * Puts every optimistically changed row back as the server last sent it, and forgets the shadows.
- * A row whose stored version already equals the server's is not written again: at the end of a
- * catch-up that is nearly every shadowed row (the server accepted what this station had applied),
- * and reading a row costs much less than writing it with its indexes (10,000 rows after a day
- * offline).
- */
+/** Puts every optimistically changed row back as the server last sent it, and forgets the shadows. */
 export async function restoreShadows(db: StationDb): Promise<void> {
   const shadows = await db.shadows.toArray();
   const byEntity = new Map<CachedEntity, ShadowRow[]>();
@@ -116,17 +109,13 @@ export async function restoreShadows(db: StationDb): Promise<void> {
     list.push(s);
     byEntity.set(s.entity, list);
   }
-  const groups = [...byEntity].map(([entity, list]) => ({
-    table: tableFor(db, entity),
-    puts: list.filter((s) => s.row !== null).map((s) => s.row as { id: string }),
-    deletes: list.filter((s) => s.row === null).flatMap((s) => s.created ?? [s.id]),
-  }));
-  const stored = await Promise.all(groups.map((g) => g.table.bulkGet(g.puts.map((row) => row.id))));
   // Issued together, not table after table: IndexedDB runs a transaction's requests in the order
   // they are made, so each table's puts still precede its deletes, and the page waits once.
-  const writes = groups.flatMap((g, i) => {
-    const puts = g.puts.filter((row, j) => !sameRow(stored[i]?.[j], row));
-    return [puts.length > 0 ? g.table.bulkPut(puts) : undefined, g.deletes.length > 0 ? g.table.bulkDelete(g.deletes) : undefined];
+  const writes = [...byEntity].flatMap(([entity, list]) => {
+    const table = tableFor(db, entity);
+    const puts = list.filter((s) => s.row !== null).map((s) => s.row as { id: string });
+    const deletes = list.filter((s) => s.row === null).flatMap((s) => s.created ?? [s.id]);
+    return [puts.length > 0 ? table.bulkPut(puts) : undefined, deletes.length > 0 ? table.bulkDelete(deletes) : undefined];
   });
   await Promise.all([...writes, db.shadows.clear()]);
 }
