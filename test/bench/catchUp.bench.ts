@@ -98,8 +98,22 @@ export async function catchUp(): Promise<Row[]> {
     await page.getByRole('button', { name: 'Connect' }).click();
     // Enrolling reloads the page into the enrolled station, which asks who signs in.
     await page.getByLabel('Badge').waitFor({ timeout: 120_000 });
+    // Profiled, the enrolled station's page is profiled from its sign-in screen to the head.
+    const bootCdp = profiling ? await context.newCDPSession(page) : null;
+    if (bootCdp) {
+      await bootCdp.send('Profiler.enable');
+      await bootCdp.send('Profiler.start');
+    }
     const bootDone = await caughtUp(page, server.url, 300_000);
     console.error(`catch-up: bootstrap ${String(Math.round(bootDone - bootStarted))} ms`);
+    if (bootCdp) {
+      const { profile } = await bootCdp.send('Profiler.stop');
+      await bootCdp.detach();
+      writeFileSync(join(profileDir, 'bootstrap-page.cpuprofile'), JSON.stringify(profile));
+      // The bootstrap's pages: the enrolled station's page (after the reload) from its start.
+      console.error(['Bootstrap, the enrolled station\'s page from its start:', ...summariseTrace(await readSyncTrace(page), 0)].join('\n'));
+      console.error(summariseProfile(profile as CpuProfile, 'Station page during the bootstrap').join('\n'));
+    }
     const cached = await progressOf(page);
     if (cached.runs < runs) throw new Error(`the cache holds ${String(cached.runs)} runs, not the ${String(runs)} seeded`);
     // The floor: the same run rows written straight into a fresh IndexedDB (same indexes, pages of 2,000).
