@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from 'dexie';
 import type { Run, RunStep } from '../../../shared/schemas/run';
+import { mutationTap, succeeded } from './mutationTap';
 
 /**
  * What one committed transaction wrote to the runs, their steps and the shadows (the marks of
@@ -45,26 +46,9 @@ export class CommittedRowsFeed {
 
   /** A DBCore middleware collecting the watched stores' writes. Register it before opening. */
   middleware(): Middleware<DBCore> {
-    return {
-      stack: 'dbcore',
-      name: 'committedRows',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (!watched.has(name)) return table;
-          return {
-            ...table,
-            // `.then` on Dexie's promise, not an async function, to stay in the transaction's zone (see runWrites.ts).
-            mutate: (req) =>
-              table.mutate(req).then((res) => {
-                if (this.listeners.size > 0) this.record(name, req, res);
-                return res;
-              }),
-          };
-        },
-      }),
-    };
+    return mutationTap('committedRows', watched, (store, req, res, trans) => {
+      if (this.listeners.size > 0) this.record(store, req, res, trans);
+    });
   }
 
   private collecting(trans: IDBTransaction): Collecting {
@@ -78,10 +62,9 @@ export class CommittedRowsFeed {
     return fresh;
   }
 
-  private record(store: string, req: DBCoreMutateRequest, res: DBCoreMutateResponse): void {
-    // DBCore's transaction is the IndexedDB transaction itself.
-    const into = this.collecting(req.trans as unknown as IDBTransaction);
-    const ok = (_: unknown, i: number) => !(i in res.failures);
+  private record(store: string, req: DBCoreMutateRequest, res: DBCoreMutateResponse, trans: IDBTransaction): void {
+    const into = this.collecting(trans);
+    const ok = succeeded(res);
     if (req.type === 'deleteRange') {
       into.cleared = true;
       return;

@@ -64,16 +64,17 @@ function pristineMissing(run: Run, stored: readonly RunStep[], procedure: Proced
 
 const byPosition = (a: RunStep, b: RunStep) => a.position - b.position;
 
+/** The run's stored rows with its pristine copies filled in, in the run's order. */
+const withPristine = (run: Run, rows: readonly RunStep[], procedure: ProcedureVersion | undefined): RunStep[] =>
+  [...rows, ...pristineMissing(run, rows, procedure)].sort(byPosition);
+
 /** Each run's steps (stored rows win over pristine copies), sorted by position; one list per run. */
 export async function stepsOfRuns(db: StationDb, runs: readonly Run[]): Promise<RunStep[][]> {
   const [stored, procedures] = await Promise.all([
     indexGetAll<RunStep>(db, 'runSteps', 'runId', runs.map((r) => r.id)),
     proceduresOf(db, runs.map((r) => r.procedureVersionId)),
   ]);
-  return runs.map((run, i) => {
-    const rows = stored[i] ?? [];
-    return [...rows, ...pristineMissing(run, rows, procedures.get(run.procedureVersionId))].sort(byPosition);
-  });
+  return runs.map((run, i) => withPristine(run, stored[i] ?? [], procedures.get(run.procedureVersionId)));
 }
 
 /** The runs with these ids that the cache holds, and their steps, read together. */
@@ -88,11 +89,7 @@ export function runsWithSteps(db: StationDb, runIds: readonly string[]): Promise
       rowsOf.push(stored[i] ?? []);
     });
     return proceduresOf(db, runs.map((r) => r.procedureVersionId)).then((procedures) => {
-      const steps = runs.map((run, i) => {
-        const rows = rowsOf[i] ?? [];
-        return [...rows, ...pristineMissing(run, rows, procedures.get(run.procedureVersionId))].sort(byPosition);
-      });
-      return { runs, steps };
+      return { runs, steps: runs.map((run, i) => withPristine(run, rowsOf[i] ?? [], procedures.get(run.procedureVersionId))) };
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from 'dexie';
 import type { Run } from '../../../shared/schemas/run';
+import { mutationTap, succeeded } from './mutationTap';
 
 /** What one committed write did to the runs store. */
 export type RunWrite = { kind: 'rows'; put: readonly Run[]; deleted: readonly string[] } | { kind: 'cleared' };
@@ -25,39 +26,15 @@ export class RunWrites {
 
   /** A DBCore middleware reporting the runs store's writes here. Register it before opening. */
   middleware(): Middleware<DBCore> {
-    return {
-      stack: 'dbcore',
-      name: 'runWrites',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'runs') return table;
-          return {
-            ...table,
-            // `.then` on the promise the layer below returns, not an async function: a native
-            // promise here would take the caller's continuation out of Dexie's transaction zone,
-            // and a transaction that writes again after it committed too early.
-            mutate: (req) =>
-              table.mutate(req).then((res) => {
-                const write = writeOf(req, res);
-                if (write && this.listeners.size > 0) {
-                  // DBCore's transaction is the IndexedDB transaction itself.
-                  (req.trans as unknown as IDBTransaction).addEventListener('complete', () => {
-                    this.emit(write);
-                  });
-                }
-                return res;
-              }),
-          };
-        },
-      }),
-    };
+    return mutationTap('runWrites', new Set(['runs']), (_store, req, res, trans) => {
+      const write = writeOf(req, res);
+      if (write && this.listeners.size > 0) trans.addEventListener('complete', () => { this.emit(write); });
+    });
   }
 }
 
 function writeOf(req: DBCoreMutateRequest, res: DBCoreMutateResponse): RunWrite | null {
-  const ok = (_: unknown, i: number) => !(i in res.failures);
+  const ok = succeeded(res);
   switch (req.type) {
     case 'add':
     case 'put':
