@@ -35,8 +35,12 @@ export type ToWorker =
 
 /** What the worker tells the renderer. */
 export type FromWorker =
-  /** A page of the feed to apply in one transaction, then answer with `pageApplied`. */
-  | { type: 'page'; page: PullResponse }
+  /**
+   * A page of the feed to apply in one transaction, then answer with `pageApplied`. It covers the
+   * feed after `since`: a renderer whose cursor is below `since` (a page before it did not commit)
+   * answers `pageFailed` and applies nothing.
+   */
+  | { type: 'page'; since: number; page: PullResponse }
   | { type: 'status'; status: SyncStatus }
   /** The server needs operations the worker no longer holds: send `start` again with the outbox. */
   | { type: 'needOutbox' };

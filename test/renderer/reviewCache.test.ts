@@ -75,7 +75,7 @@ describe('review items in the station cache', () => {
     const row = plant.state.reviews.get(reviewId);
     if (!row) throw new Error('no review');
     const entry: FeedEntry = { seq: 7, committedAt: plant.now(), entity: 'review', op: 'put', row };
-    await applyServerPage(db, toServerPage({ changes: [entry], outcomes: [], cursor: 7, head: 7, more: false }));
+    await applyServerPage(db, toServerPage({ changes: [entry], outcomes: [], cursor: 7, head: 7, more: false }, 0));
     expect(await db.reviews.get(reviewId)).toEqual(row);
   });
 

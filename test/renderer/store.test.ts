@@ -149,6 +149,24 @@ describe('station store', () => {
     expect((await db.runSteps.get('R-1/inspect'))?.state).toBe('in_progress');
   });
 
+  it('refuses a page that does not follow its cursor, writing nothing of it, and takes it once the gap is filled', async () => {
+    const station = new Plant();
+    const server = new Plant();
+    const { db } = await stationFor(station);
+    const op = station.stepOp('start', 'R-1', 'inspect', {});
+    await enqueue(db, op);
+    const answer = serverApplies(server, op, 9);
+    // The page up to 5 did not commit here, so the one after it must not either.
+    await expect(applyServerPage(db, { since: 5, changes: answer.changes, outcomes: answer.outcomes, cursor: 9 })).rejects.toThrow(/follows feed position 5, but this station holds up to 0/);
+    expect(await db.meta.get('cursor')).toBeUndefined();
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.outcomes.count()).toBe(0);
+    await applyServerPage(db, { since: 0, changes: [], outcomes: [], cursor: 5, more: true });
+    await applyServerPage(db, { since: 5, changes: answer.changes, outcomes: answer.outcomes, cursor: 9 });
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.runSteps.get('R-1/inspect'))?.state).toBe('in_progress');
+  });
+
   it('finds answered operations by the sequence number the server names, and retires exactly those', async () => {
     const station = new Plant();
     const server = new Plant();

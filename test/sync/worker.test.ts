@@ -131,16 +131,23 @@ describe('sync worker', () => {
     expect(server.pushes.map((p) => p.entries.map((e) => e.seq))).toEqual([[1, 2], [3, 4, 5]]);
   });
 
-  it('fetches the next page while the renderer commits one, and hands it over only after that commit', async () => {
+  it('hands the next page over while the renderer commits one, never more than two at once, each naming the cursor it follows', async () => {
     const { server, inbox, worker } = setUp({ pullLimit: 2, acknowledge: false });
-    server.head = 4;
+    server.head = 8;
     worker.receive({ type: 'start', pending: [], cursor: 0 });
     await settle();
-    expect(server.pulls).toEqual([0, 2]);
-    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2]);
+    // The first page is committing and the second is with the renderer; the third is fetched and waits.
+    expect(inbox.of('page').map((m) => [m.since, m.page.cursor])).toEqual([[0, 2], [2, 4]]);
+    expect(server.pulls).toEqual([0, 2, 4]);
     worker.receive({ type: 'pageApplied', cursor: 2 });
     await settle();
-    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2, 4]);
+    expect(inbox.of('page').map((m) => [m.since, m.page.cursor])).toEqual([[0, 2], [2, 4], [4, 6]]);
+    for (const cursor of [4, 6, 8]) {
+      worker.receive({ type: 'pageApplied', cursor });
+      await settle();
+    }
+    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2, 4, 6, 8]);
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', lastError: null });
   });
 
   it('pulls again from where the renderer is when a page it was sent was not committed', async () => {
@@ -152,7 +159,24 @@ describe('sync worker', () => {
     worker.receive({ type: 'start', pending: [], cursor: 0 });
     await settle();
     expect(server.pulls.slice(0, 3)).toEqual([0, 2, 0]);
-    expect(inbox.of('page').map((m) => m.page.cursor).slice(0, 2)).toEqual([2, 2]);
+    // The second page was already out (the renderer, at 0, refuses it: it follows 2).
+    expect(inbox.of('page').map((m) => [m.since, m.page.cursor]).slice(0, 3)).toEqual([[0, 2], [2, 4], [0, 2]]);
+  });
+
+  it('fails the page handed over after one the renderer could not commit, and pulls again from the last one it did', async () => {
+    const { server, time, inbox, worker } = setUp({ pullLimit: 2, acknowledge: false });
+    server.head = 6;
+    worker.receive({ type: 'start', pending: [], cursor: 0 });
+    await settle();
+    worker.receive({ type: 'pageApplied', cursor: 2 });
+    await settle();
+    expect(inbox.of('page').map((m) => [m.since, m.page.cursor])).toEqual([[0, 2], [2, 4], [4, 6]]);
+    // The page to 4 fails; the renderer refuses the one to 6 too, as it does not follow.
+    worker.receive({ type: 'pageFailed', cursor: 4, message: 'QuotaExceededError' });
+    await settle();
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'waiting', lastError: { code: 'page_not_applied' } });
+    await time.advance(time.pending()[0] ?? 0);
+    expect(inbox.of('page').map((m) => [m.since, m.page.cursor]).slice(3)).toEqual([[2, 4], [4, 6]]);
   });
 
   it('backs off and pulls the page again when the renderer could not commit it, instead of waiting forever', async () => {

@@ -23,6 +23,12 @@ export interface ServerPage {
   /** The feed position this page brings the station to. */
   cursor: number;
   /**
+   * The feed position the page was pulled from: it covers what follows. Refused when the cache
+   * holds less (a page before it did not commit; the worker hands over the next page while this
+   * one commits). Absent for a page known to follow (tests and benchmarks applying pages directly).
+   */
+  since?: number;
+  /**
    * More pages follow at once (a catch-up): the optimistic layer is left in place and rebased
    * after the last one, not after every page (with many operations waiting, a rebase per page
    * re-applied all of them each time).
@@ -42,18 +48,29 @@ export interface ServerPage {
  */
 export function applyServerPage(db: StationDb, page: ServerPage): Promise<void> {
   return db.transaction('rw', [...db.cacheTables, db.outbox, db.outcomes, db.shadows, db.meta], async () => {
-    const deferRebase = page.more === true && (await db.shadows.count()) > 0;
+    const [held, shadowed] = await Promise.all([currentCursor(db), page.more === true ? db.shadows.count() : 0]);
+    // Applied over a gap, the rows in it would never arrive and the cursor would pass them.
+    if (page.since !== undefined && page.since > held) throw new PageGapError(page.since, held);
+    const deferRebase = shadowed > 0;
     if (deferRebase) await writeUnderShadows(db, page.changes);
     else {
       await restoreShadows(db);
       await writeChanges(db, page.changes, { shadow: false });
     }
-    const cursor = Math.max(page.cursor, await currentCursor(db));
+    const cursor = Math.max(page.cursor, held);
     await recordOutcomes(db, page.outcomes, cursor);
     await retireAcknowledged(db, cursor);
     await db.meta.put({ key: 'cursor', value: cursor });
     if (!deferRebase) await rebase(db);
   });
+}
+
+/** A page that does not follow the cursor the cache holds: nothing of it is written. */
+export class PageGapError extends Error {
+  constructor(since: number, held: number) {
+    super(`The page follows feed position ${String(since)}, but this station holds up to ${String(held)}: a page before it was not saved.`);
+    this.name = 'PageGapError';
+  }
 }
 
 /**

@@ -29,8 +29,9 @@ function toCacheChange(entry: FeedEntry): CacheChange {
 }
 
 /** A pulled page as the store applies it: rows and tombstones, and this station's outcomes at their feed positions. */
-export function toServerPage(page: PullResponse): ServerPage {
+export function toServerPage(page: PullResponse, since: number): ServerPage {
   return {
+    since,
     changes: page.changes.map(toCacheChange),
     outcomes: page.outcomes.map((o) => ({ operationId: o.operationId, outcome: o.outcome, feedSeq: o.seq, stationSeq: o.stationSeq })),
     cursor: page.cursor,

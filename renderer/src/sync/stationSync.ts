@@ -78,10 +78,11 @@ export class StationSync {
     switch (message.type) {
       case 'page': {
         try {
-          await applyServerPage(this.db, toServerPage(message.page));
+          await applyServerPage(this.db, toServerPage(message.page, message.since));
         } catch (error) {
           // The transaction rolled back, so the cache is as it was: tell the worker, which pulls
-          // the page again later, instead of leaving it waiting for an answer.
+          // the page again later, instead of leaving it waiting for an answer. A page that does
+          // not follow the cursor (one before it failed) is refused the same way.
           this.post({ type: 'pageFailed', cursor: message.page.cursor, message: error instanceof Error ? error.message : String(error) });
           throw error;
         }
