@@ -292,29 +292,44 @@ export class SyncWorker {
   }
 
   /**
-   * While pushes go on, pulls the feed up to the head the last push answer named, one page at a
-   * time. Every such page is handed over with `more` set: more follows at once, so the renderer
-   * keeps its optimistic writes on screen and rebases once, after the page that ends the catch-up
-   * (see `settle`). Stops after its page once the pushes end; pullToHead takes over from there.
+   * While pushes go on, pulls the feed up to the head the last push answer named, with at most
+   * two pages with the renderer as in pullToHead (the next is fetched while one commits). Every
+   * such page is handed over with `more` set: more follows at once, so the renderer keeps its
+   * optimistic writes on screen and rebases once, after the page that ends the catch-up (see
+   * `settle`). Stops once the pushes end and its pages are answered; pullToHead takes over.
    */
   private async pullBehindPushes(pushing: () => boolean): Promise<void> {
+    let since = this.cursor;
+    /** As in pullToHead: the newest page handed over, while the renderer still has it. */
+    let previous: Promise<void> | null = null;
     while (pushing() && !this.stopped()) {
-      if (this.pushedHead <= this.cursor) {
+      if (this.pushedHead <= since) {
         await new Promise<void>((resolve) => {
           this.wakePuller = resolve;
         });
         continue;
       }
-      const result = await this.deps.transport.pull(this.cursor, this.deps.pullLimit);
+      const result = await this.deps.transport.pull(since, this.deps.pullLimit);
       if (!result.ok) throw new CycleFailed(result.failure);
       const page = result.value;
-      if (page.changes.length === 0 && page.outcomes.length === 0 && page.cursor <= this.cursor) return;
+      if (page.changes.length === 0 && page.outcomes.length === 0 && page.cursor <= since) break;
       this.unsettled = true;
-      const since = this.cursor;
-      await this.handOver(page.cursor, () => {
-        this.deps.send({ type: 'page', since, page: { ...page, more: true } });
+      const from = since;
+      const acked = this.handOver(page.cursor, () => {
+        this.deps.send({ type: 'page', since: from, page: { ...page, more: true } });
       });
+      const before = previous;
+      previous = acked;
+      if (before) {
+        await before;
+        if (this.cursor !== from) {
+          await acked;
+          previous = null;
+        }
+      }
+      since = previous === null ? this.cursor : page.cursor;
     }
+    if (previous) await previous;
   }
 
   private wake(): void {
@@ -403,7 +418,7 @@ export class SyncWorker {
 
   /** Sends a page; resolves once the renderer says it is committed (or restarts), rejects if it could not. */
   private handOver(cursor: number, send: () => void): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+    const answered = new Promise<void>((resolve, reject) => {
       this.pageAcks.push({
         cursor,
         resolve,
@@ -413,6 +428,10 @@ export class SyncWorker {
       });
       send();
     });
+    // Two pages may be out, and one failing fails both: the one not being awaited then must not
+    // count as an unhandled rejection (whoever awaits it still gets the failure).
+    answered.catch(() => undefined);
+    return answered;
   }
 
   /** Resolves the pages the renderer has committed: those ending at or before `cursor` (all, without one). */

@@ -121,6 +121,36 @@ describe('sync worker', () => {
     expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', waiting: 0, lastError: null });
   });
 
+  it('while it pushes, fetches and hands over the next page behind the pushes as one commits, two at most', async () => {
+    const { server, inbox, worker } = setUp({ pushChunk: 3, pullLimit: 1, acknowledge: false });
+    const answers: (() => void)[] = [];
+    const answer = server.push.bind(server);
+    server.push = (request) => new Promise((resolve) => answers.push(() => { resolve(answer(request)); }));
+    worker.receive({ type: 'start', pending: pending(6), cursor: 0 });
+    await settle();
+    answers.shift()?.();
+    await settle();
+    // The first chunk's feed (3 entries) is pulled a page at a time: two are out, unanswered.
+    expect(inbox.of('page').map((m) => [m.since, m.page.cursor, m.page.more])).toEqual([[0, 1, true], [1, 2, true]]);
+    worker.receive({ type: 'pageApplied', cursor: 1 });
+    await settle();
+    expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([1, 2, 3]);
+    for (const cursor of [2, 3]) {
+      worker.receive({ type: 'pageApplied', cursor });
+      await settle();
+    }
+    answers.shift()?.();
+    for (let cursor = 4; cursor <= 6; cursor++) {
+      await settle();
+      worker.receive({ type: 'pageApplied', cursor });
+    }
+    await settle();
+    const pages = inbox.of('page');
+    // Each page follows the one before it, and the catch-up ends with a page that says so.
+    expect(pages.every((m, i) => i === 0 || m.since === pages[i - 1]?.page.cursor)).toBe(true);
+    expect(pages.at(-1)?.page).toMatchObject({ cursor: 6, more: false });
+  });
+
   it('splits a push whose operations would make the request larger than the server takes', async () => {
     const { server, worker } = setUp();
     const plant = new Plant();
