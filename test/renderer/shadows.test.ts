@@ -90,6 +90,9 @@ describe('a catch-up of several pages', () => {
     // The server's own audit entry of my operation, in a page with more behind it, then the last page.
     const answer = serverApplies(server, mine, 8);
     await applyServerPage(db, { changes: answer.changes, outcomes: [], cursor: 7, more: true });
+    // Its list of created audit rows is gone with the last of them sent; the step's shadow stays.
+    expect((await db.shadows.toArray()).filter((r) => r.created)).toEqual([]);
+    expect(await db.shadows.get('runStep:R-1/inspect')).toBeDefined();
     await applyServerPage(db, { changes: [], outcomes: answer.outcomes, cursor: 8 });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.shadows.count()).toBe(0);

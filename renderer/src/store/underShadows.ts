@@ -34,5 +34,9 @@ export async function writeUnderShadows(db: StationDb, changes: readonly CacheCh
   const writes = Promise.all([writeChanges(db, direct, { shadow: false }), updated.length > 0 ? db.shadows.bulkPut(updated) : undefined]);
   const sent = new Set(evidence.map((e) => e.id));
   const lists = (await listsRead).flatMap((list) => (list?.created ? [{ ...list, created: list.created.filter((id) => !sent.has(id)) }] : []));
-  await Promise.all([writes, lists.length > 0 ? db.shadows.bulkPut(lists) : undefined]);
+  // A list the server has now sent all of undoes nothing: it goes, rather than being kept empty
+  // (a drain of 10,000 operations otherwise left 10,000 of them for the last page to read).
+  const kept = lists.filter((l) => l.created.length > 0);
+  const emptied = lists.filter((l) => l.created.length === 0).map((l) => l.key);
+  await Promise.all([writes, kept.length > 0 ? db.shadows.bulkPut(kept) : undefined, emptied.length > 0 ? db.shadows.bulkDelete(emptied) : undefined]);
 }
