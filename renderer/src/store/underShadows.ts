@@ -2,6 +2,7 @@ import type { CacheChange } from './cacheChanges';
 import { writeChanges } from './cacheChanges';
 import type { CachedEntity, ShadowRow, StationDb } from './db';
 import { createdKey } from './shadows';
+import { storedKeys } from './storedKeys';
 
 const idOf = (change: CacheChange) => (change.op === 'put' ? change.row.id : change.id);
 
@@ -19,12 +20,20 @@ export async function writeUnderShadows(db: StationDb, changes: readonly CacheCh
   const evidence = [...last.values()].flatMap((c) =>
     c.op === 'put' && (c.entity === 'audit' || c.entity === 'signature') ? [{ id: c.row.id, key: createdKey(c.entity, c.row.operationId) }] : [],
   );
-  // Which rows have a shadow: one read of the store's keys, not a lookup per row (a catch-up
-  // page names a thousand rows, nearly all under a shadow). A row's shadow is its key, entity,
-  // id and row, so it is rewritten without being read; an evidence list is read to be filtered.
-  const shadowed = new Set(await db.shadows.toCollection().primaryKeys());
-  const listKeys = [...new Set(evidence.map((e) => e.key))].filter((key) => shadowed.has(key));
+  // Which of the page's rows have a shadow: their keys only, one range per entity (storedKeys.ts;
+  // a catch-up answers operations in order, so a page's rows sit together), not the whole store's
+  // keys (10,000 to 20,000 of them in a long drain, read again for every page). A row's shadow is
+  // its key, entity, id and row, so it is rewritten without being read; an evidence list is read
+  // to be filtered (undefined where the operation made none).
+  const keysByEntity = new Map<string, string[]>();
+  for (const [key, change] of last) {
+    const keys = keysByEntity.get(change.entity);
+    if (keys) keys.push(key);
+    else keysByEntity.set(change.entity, [key]);
+  }
+  const listKeys = [...new Set(evidence.map((e) => e.key))];
   const listsRead = db.shadows.bulkGet(listKeys);
+  const shadowed = new Set((await Promise.all([...keysByEntity.values()].map((keys) => storedKeys(db.shadows, keys)))).flatMap((found) => [...found]));
   const updated: ShadowRow[] = [];
   const direct: CacheChange[] = [];
   for (const [key, change] of last) {
