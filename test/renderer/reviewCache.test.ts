@@ -51,7 +51,7 @@ function serverApplies(server: Plant, op: Operation, cursor: number) {
 }
 
 describe('review items in the station cache', () => {
-  it('upgrades a version 2 cache to version 3, keeping its rows, with reviews indexed by run and step', async () => {
+  it('upgrades a version 2 cache to the current version, keeping its rows, with reviews indexed by run', async () => {
     const factory = new IDBFactory();
     const second = schemaVersions[1];
     const old = new Dexie('station-test', { indexedDB: factory, IDBKeyRange });
@@ -65,8 +65,8 @@ describe('review items in the station cache', () => {
     const review = withReview.state.reviews.get(reviewId);
     if (!review) throw new Error('no review');
     await db.reviews.put(review);
+    // Version 3 indexed reviews by step as well; version 6 dropped that index, which no query read.
     expect(await db.reviews.where('runId').equals('R-3').count()).toBe(1);
-    expect(await db.reviews.where('stepId').equals('R-3/inspect').count()).toBe(1);
   });
 
   it("applies the feed's review entries to the cache", async () => {

@@ -25,3 +25,33 @@ describe('the runs store after the version 5 upgrade', () => {
     db.close();
   });
 });
+
+describe('the stores after the version 6 upgrade', () => {
+  it('keeps every row and drops the indexes no query reads, leaving those the screens read by', async () => {
+    const factory = new IDBFactory();
+    const v5 = schemaVersions.find((v) => v.version === 5);
+    if (!v5) throw new Error('no version 5 in the schema');
+    const old = new Dexie('v6-indexes', { indexedDB: factory, IDBKeyRange });
+    old.version(v5.version).stores(v5.stores);
+    const plant = new Plant();
+    const run = [...plant.state.runs.values()][0];
+    if (!run) throw new Error('no run in the plant');
+    const audit = { id: 'A-1', operationId: 'op-1', runId: run.id, stepId: `${run.id}/inspect`, batchId: 'B-1' };
+    const review = { id: 'RV-1', operationId: 'op-1', runId: run.id, stepId: `${run.id}/inspect`, batchId: 'B-1' };
+    await Promise.all([old.table('audit').put(audit), old.table('reviews').put(review), old.table('signatures').put({ id: 'S-1', runId: run.id, stepId: `${run.id}/inspect` })]);
+    old.close();
+
+    const db = await openStationDb('v6-indexes', { indexedDB: factory, IDBKeyRange });
+    const indexesOf = (table: string) => db.table(table).schema.indexes.map((i) => i.name).sort();
+    expect(indexesOf('audit')).toEqual(['batchId', 'runId']);
+    expect(indexesOf('signatures')).toEqual(['runId']);
+    expect(indexesOf('reviews')).toEqual(['runId']);
+    expect(indexesOf('procedures')).toEqual([]);
+    // The rows stay, and the reads the screens make still answer.
+    expect(await db.audit.where('batchId').equals('B-1').toArray()).toEqual([audit]);
+    expect(await db.audit.where('runId').equals(run.id).count()).toBe(1);
+    expect(await db.signatures.where('runId').equals(run.id).count()).toBe(1);
+    expect(await db.reviews.where('runId').equals(run.id).toArray()).toEqual([review]);
+    db.close();
+  });
+});

@@ -52,6 +52,21 @@ export const schemaVersions = [
     // of the 100,000 rows a new station bootstraps.
     stores: { ...version4, runs: 'id, procedureVersionId, updatedAt' },
   },
+  {
+    version: 6,
+    // Version 5's stores, without the indexes no query reads: the step's history reads the run's
+    // audit and signatures (by runId) and the batch's (by batchId), never by step; reviews are read
+    // by run; procedures by id. Each index is one more write for every row a catch-up brings (an
+    // audit row for every operation drained).
+    stores: {
+      ...version4,
+      runs: 'id, procedureVersionId, updatedAt',
+      audit: 'id, runId, batchId',
+      signatures: 'id, runId',
+      reviews: 'id, runId',
+      procedures: 'id',
+    },
+  },
 ] as const;
 
 export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;
