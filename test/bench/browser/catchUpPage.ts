@@ -2,6 +2,7 @@ import type { Operation } from '../../../shared/schemas/operation';
 import { enqueue } from '../../../renderer/src/store/enqueue';
 import { openStationDb } from '../../../renderer/src/store/open';
 import { seenFor } from '../../../renderer/src/store/seen';
+import { bootstrapFloor, drainFloor } from './catchUpFloor';
 import { runsFloor, stationCommit } from './runsFloor';
 
 /**
@@ -66,4 +67,19 @@ export async function rawRunsWrite(): Promise<{ ms: number; rows: number }> {
 /** The station's own commit (applyServerPage) of the same run rows, into a fresh station database. */
 export async function stationRunsCommit(): Promise<{ ms: number; rows: number }> {
   return stationCommit(await stationDbName());
+}
+
+/** The raw IndexedDB write of every row the bootstrap left in the cache (catchUpFloor.ts). */
+export async function rawBootstrapWrite(): Promise<{ ms: number; rows: number }> {
+  return bootstrapFloor(await stationDbName());
+}
+
+/** The raw IndexedDB write of every row the drain of queueOperations' operations left (catchUpFloor.ts). */
+export async function rawDrainWrite(): Promise<{ ms: number; rows: number }> {
+  const name = await stationDbName();
+  const db = await openStationDb(name);
+  const stationId = (await db.meta.get('stationId'))?.value;
+  db.close();
+  if (typeof stationId !== 'string') throw new Error('the station has no id yet');
+  return drainFloor(name, `${stationId}-catchup-`);
 }
