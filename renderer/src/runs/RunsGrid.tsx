@@ -9,17 +9,12 @@ import { gridCommand } from './gridKeys';
 import { runColumns } from './runColumns';
 import { RunsGridRow } from './RunsGridRow';
 import { clickSelection, extendTo } from './selectionLogic';
+import { assignSlots } from './rowSlots';
 import { useLookups } from './useLookups';
 import { usePendingRuns, type RunList } from './useRunList';
 
 const rowHeight = 56;
 const headerHeight = 52;
-/**
- * Rows are keyed by position modulo this (more rows than are ever on screen with the overscan),
- * so a row scrolled out is reused for the row scrolled in: its text changes in place instead of
- * its elements being removed and made again, every frame of a scroll.
- */
-const rowPool = 64;
 
 /** The latest `fn`, behind a callback that never changes: memoised rows keep their props. */
 function useStableCallback<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
@@ -74,7 +69,12 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
     gridRef.current?.scrollTo({ top: 0 });
   }, [query]);
   const items = virtualizer.getVirtualItems();
-  const pool = Math.max(rowPool, items.length);
+  // A row scrolled out is reused for the row scrolled in (rowSlots.ts): its text changes in place
+  // instead of its elements being removed and made again, every frame of a scroll. The answer
+  // depends only on the last one and the rows in view, so a render React repeats gets the same.
+  const slotsRef = useRef(new Map<number, number>());
+  const slots = assignSlots(slotsRef.current, items.map((v) => v.index));
+  slotsRef.current = slots;
   useEffect(() => {
     // For `npm run bench`: when this page first showed rows (once per page load).
     if (items.length > 0 && performance.getEntriesByName('lockstep:first-rows').length === 0) performance.mark('lockstep:first-rows');
@@ -187,7 +187,7 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
           const id = ids[v.index] ?? '';
           return (
             <RunsGridRow
-              key={v.index % pool}
+              key={slots.get(v.index)}
               id={id}
               index={v.index}
               run={list.rowOf(id)}

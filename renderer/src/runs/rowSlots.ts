@@ -1,0 +1,29 @@
+/**
+ * React keys for the rows a virtualized list draws, so that scrolling reuses rows instead of
+ * making new ones. A row still in view keeps its key; a row that came into view takes the key of
+ * one that left (the smallest free), so React updates that row's text in place. Keyed by index,
+ * or by index modulo a pool larger than the rows in view, the keys slide with the scroll: every
+ * frame of a scroll unmounted the rows that left and mounted as many new ones, and the garbage
+ * (fibers, elements, checkbox inputs) set off collections that pushed frames over 16 ms.
+ *
+ * `previous` is the last call's answer; the answer maps each index in `indexes` to its key.
+ */
+export function assignSlots(previous: ReadonlyMap<number, number>, indexes: readonly number[]): Map<number, number> {
+  const slots = new Map<number, number>();
+  const used = new Set<number>();
+  for (const index of indexes) {
+    const slot = previous.get(index);
+    if (slot !== undefined && !used.has(slot)) {
+      slots.set(index, slot);
+      used.add(slot);
+    }
+  }
+  let next = 0;
+  for (const index of indexes) {
+    if (slots.has(index)) continue;
+    while (used.has(next)) next++;
+    slots.set(index, next);
+    used.add(next);
+  }
+  return slots;
+}
