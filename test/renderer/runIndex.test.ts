@@ -52,8 +52,12 @@ describe('the runs index in memory', () => {
         kept.keepOrder('updated');
         kept.keepOrder('id');
         kept.apply(initial);
-        // Every order and the search text exist before the changes, so they are kept, not rebuilt.
-        for (const sort of sorts) kept.query({ ...base, sort, search: 'r' });
+        // Every order and the search text exist before the changes, so they are kept, not rebuilt;
+        // and the unfiltered answers are held, so a stale one would show.
+        for (const sort of sorts) {
+          kept.query({ ...base, sort, search: 'r' });
+          for (const descending of [true, false]) kept.query({ ...base, sort, descending });
+        }
         for (const c of changes) kept.apply(c.put, c.deleted);
         const fresh = new RunIndex();
         fresh.apply(replay(initial, changes));
@@ -87,6 +91,20 @@ describe('the runs index in memory', () => {
     expect(index.query({ ...base, descending: false })).toEqual(first.map((r) => r.id));
     index.apply(first.map((r, n) => ({ ...run(n, 10_000 - n), title: r.title })));
     expect(index.query(base)).toEqual(first.map((r) => r.id));
+  });
+
+  it('hands out the same unfiltered answer until a change shows, then a new one', () => {
+    const index = new RunIndex();
+    const row: RunSummary = { id: 'R-1', title: 'A', unitSerial: 'S', procedureVersionId: 'P', batchId: null, status: 'todo', stepsDone: 0, stepsTotal: 2, updatedAt: '2026-01-01' };
+    index.apply([row, { ...row, id: 'R-2', updatedAt: '2026-01-02' }]);
+    const all = index.query(base);
+    expect(all).toEqual(['R-2', 'R-1']);
+    expect(index.query({ ...base, search: 'r-1' })).toEqual(['R-1']);
+    expect(index.query(base)).toBe(all);
+    expect(index.query({ ...base, descending: false })).toEqual(['R-1', 'R-2']);
+    index.apply([{ ...row, updatedAt: '2026-01-03' }]);
+    expect(index.query(base)).toEqual(['R-1', 'R-2']);
+    expect(all).toEqual(['R-2', 'R-1']);
   });
 
   it('tells its subscribers only of writes that change what the table shows', () => {

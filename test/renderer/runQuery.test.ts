@@ -27,7 +27,7 @@ describe('the runs table query, answered by the runs index', () => {
     const db = await demoStation();
     const index = await indexOf(db);
     const held = index.query({ ...base, statuses: ['hold'] });
-    const rows = await db.runs.bulkGet(held);
+    const rows = await db.runs.bulkGet([...held]);
     expect(held.length).toBeGreaterThan(0);
     expect(rows.every((r) => r?.status === 'hold')).toBe(true);
 
@@ -55,18 +55,18 @@ describe('the runs table query, answered by the runs index', () => {
     const db = await demoStation();
     const index = await indexOf(db);
     const byTitle = index.query({ ...base, sort: 'title' });
-    const titles = (await db.runs.bulkGet(byTitle)).map((r) => r?.title ?? '');
+    const titles = (await db.runs.bulkGet([...byTitle])).map((r) => r?.title ?? '');
     expect(titles[0]?.startsWith('CB-220')).toBe(true);
     expect(titles[titles.length - 1]?.startsWith('PM-10')).toBe(true);
 
-    const byStatus = await db.runs.bulkGet(index.query({ ...base, sort: 'status' }));
+    const byStatus = await db.runs.bulkGet([...index.query({ ...base, sort: 'status' })]);
     expect(byStatus[0]?.status).toBe('failed');
 
     const byBatch = index.query({ ...base, sort: 'batch' });
     expect(byBatch.slice(0, 6)).toEqual(['R-1005', 'R-1006', 'R-1007', 'R-1008', 'R-1009', 'R-1010']);
     expect((await db.runs.get(byBatch[byBatch.length - 1] ?? ''))?.batchId).toBeNull();
 
-    const byUpdate = await db.runs.bulkGet(index.query({ ...base, sort: 'updated', descending: true }));
+    const byUpdate = await db.runs.bulkGet([...index.query({ ...base, sort: 'updated', descending: true })]);
     const times = byUpdate.map((r) => r?.updatedAt ?? '');
     expect([...times].sort().reverse()).toEqual(times);
   });

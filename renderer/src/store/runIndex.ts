@@ -24,6 +24,12 @@ export class RunIndex {
   private readonly listeners = new Set<() => void>();
   /** Bumped on every change that the table would show. */
   version = 0;
+  /**
+   * The last answer to the unfiltered table, while nothing changed: clearing a search asks for all
+   * 100,000 ids again, and each new array of them (large enough to be allocated straight into the
+   * old generation) is garbage the next collection must sweep, one that may land in a scroll.
+   */
+  private whole: { sort: RunSortColumn; descending: boolean; version: number; ids: readonly string[] } | null = null;
 
   get size(): number {
     return this.count;
@@ -83,14 +89,17 @@ export class RunIndex {
     for (const listener of this.listeners) listener();
   }
 
-  /** The ids of the runs matching `query`, in its order. */
-  query(query: RunQuery): string[] {
+  /** The ids of the runs matching `query`, in its order (shared between calls: not to be changed). */
+  query(query: RunQuery): readonly string[] {
     const order = this.order(query.sort);
     const needle = query.search.trim().toLowerCase();
     const hits = needle === '' ? null : this.searchText().matches(needle, this.rows.length);
     const statuses = query.statuses.length > 0 ? new Set<string>(query.statuses) : null;
     const procedures = query.procedureVersionIds.length > 0 ? new Set(query.procedureVersionIds) : null;
     const batch = batchTest(query.batch);
+    const unfiltered = !hits && !statuses && !procedures && !batch;
+    const whole = this.whole;
+    if (unfiltered && whole?.version === this.version && whole.sort === query.sort && whole.descending === query.descending) return whole.ids;
     const ids: string[] = [];
     for (const slot of order) {
       if (hits && hits[slot] !== 1) continue;
@@ -101,7 +110,9 @@ export class RunIndex {
       if (batch && !batch(row.batchId)) continue;
       ids.push(row.id);
     }
-    return query.descending ? ids.reverse() : ids;
+    const answer = query.descending ? ids.reverse() : ids;
+    if (unfiltered) this.whole = { sort: query.sort, descending: query.descending, version: this.version, ids: answer };
+    return answer;
   }
 
   /** A new run's slot (for the caller to merge into the orders), or whether a known run moved. */
