@@ -318,15 +318,7 @@ export class SyncWorker {
       const acked = this.handOver(page.cursor, () => {
         this.deps.send({ type: 'page', since: from, page: { ...page, more: true } });
       });
-      const before = previous;
-      previous = acked;
-      if (before) {
-        await before;
-        if (this.cursor !== from) {
-          await acked;
-          previous = null;
-        }
-      }
+      previous = (await this.secondOut(previous, acked, from)) ? acked : null;
       since = previous === null ? this.cursor : page.cursor;
     }
     if (previous) await previous;
@@ -377,17 +369,7 @@ export class SyncWorker {
         const acked = this.handOver(page.cursor, () => {
           this.deps.send({ type: 'page', since: from, page });
         });
-        const before = previous;
-        previous = acked;
-        if (before) {
-          await before;
-          // The page before this one is committed, so the renderer should now hold `from`. If it
-          // does not (it restarted, or was further), wait for this page's answer and start over.
-          if (this.cursor !== from) {
-            await acked;
-            previous = null;
-          }
-        }
+        previous = (await this.secondOut(previous, acked, from)) ? acked : null;
         if (!page.more) this.unsettled = false;
       }
       if (!page.more) {
@@ -414,6 +396,21 @@ export class SyncWorker {
       this.deps.send({ type: 'page', since: cursor, page: { changes: [], outcomes: [], cursor, head: Math.max(head, cursor), more: false } });
     });
     this.unsettled = false;
+  }
+
+  /**
+   * Keeps at most two pages with the renderer. With a page just handed over (answered by `acked`,
+   * following `from`) and `before` the one out before it: waits for `before`. Committed, it leaves
+   * the renderer at `from`; if it does not (the renderer restarted, or was further), waits for the
+   * new page's answer too, so the caller starts again from wherever the renderer is. True while
+   * the new page is still out.
+   */
+  private async secondOut(before: Promise<void> | null, acked: Promise<void>, from: number): Promise<boolean> {
+    if (!before) return true;
+    await before;
+    if (this.cursor === from) return true;
+    await acked;
+    return false;
   }
 
   /** Sends a page; resolves once the renderer says it is committed (or restarts), rejects if it could not. */

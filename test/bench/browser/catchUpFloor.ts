@@ -1,4 +1,5 @@
 import { schemaVersions } from '../../../renderer/src/store/schema';
+import { done, openRaw } from './idbRaw';
 
 /**
  * The floor under a whole catch-up: every row it leaves in the station's cache, written straight
@@ -22,29 +23,9 @@ function specOf(store: StoreName): { keyPath: string; indexes: string[] } {
   return { keyPath, indexes };
 }
 
-const done = (request: IDBRequest | IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    if (request instanceof IDBTransaction) {
-      request.oncomplete = () => { resolve(); };
-      request.onabort = () => { reject(request.error ?? new Error('transaction aborted')); };
-    } else {
-      request.onsuccess = () => { resolve(); };
-      request.onerror = () => { reject(request.error ?? new Error('request failed')); };
-    }
-  });
-
-function open(name: string, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
-  const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
-  if (upgrade) request.onupgradeneeded = () => { upgrade(request.result); };
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => { resolve(request.result); };
-    request.onerror = () => { reject(request.error ?? new Error(`cannot open ${name}`)); };
-  });
-}
-
 /** Every row of each store, from the station's database. */
 async function readStores(stationDb: string, stores: readonly StoreName[]): Promise<Map<StoreName, unknown[]>> {
-  const db = await open(stationDb);
+  const db = await openRaw(stationDb);
   try {
     const tx = db.transaction([...stores]);
     const requests = stores.map((store) => [store, tx.objectStore(store).getAll()] as const);
@@ -61,7 +42,7 @@ async function readStores(stationDb: string, stores: readonly StoreName[]): Prom
  */
 async function writeStores(rows: ReadonlyMap<StoreName, readonly unknown[]>, perTransaction: number): Promise<number> {
   await done(indexedDB.deleteDatabase(floorDb));
-  const db = await open(floorDb, 1, (created) => {
+  const db = await openRaw(floorDb, 1, (created) => {
     for (const store of rows.keys()) {
       const { keyPath, indexes } = specOf(store);
       const objectStore = created.createObjectStore(store, { keyPath });

@@ -2,6 +2,7 @@ import { openStationDb } from '../../../renderer/src/store/open';
 import { schemaVersions } from '../../../renderer/src/store/schema';
 import { applyServerPage } from '../../../renderer/src/store/serverPage';
 import type { Run } from '../../../shared/schemas/run';
+import { done, openRaw } from './idbRaw';
 
 /**
  * The floor under a bootstrap: how fast this browser's IndexedDB takes the station's run rows
@@ -20,33 +21,9 @@ function runIndexes(): string[] {
   return (latest?.stores.runs ?? '').split(',').map((s) => s.trim()).slice(1);
 }
 
-const done = (request: IDBRequest | IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    if (request instanceof IDBTransaction) {
-      request.oncomplete = () => { resolve(); };
-      request.onabort = () => { reject(request.error ?? new Error('transaction aborted')); };
-    } else {
-      request.onsuccess = () => { resolve(); };
-      request.onerror = () => { reject(request.error ?? new Error('request failed')); };
-    }
-  });
-
-function open(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
-  const request = indexedDB.open(name, 1);
-  if (upgrade) request.onupgradeneeded = () => { upgrade(request.result); };
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => { resolve(request.result); };
-    request.onerror = () => { reject(request.error ?? new Error(`cannot open ${name}`)); };
-  });
-}
-
 /** Every run row in the station's cache, read with one getAll. */
 async function stationRuns(stationDb: string): Promise<unknown[]> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(stationDb);
-    request.onsuccess = () => { resolve(request.result); };
-    request.onerror = () => { reject(request.error ?? new Error(`cannot open ${stationDb}`)); };
-  });
+  const db = await openRaw(stationDb);
   try {
     const request = db.transaction('runs').objectStore('runs').getAll();
     await done(request);
@@ -59,7 +36,7 @@ async function stationRuns(stationDb: string): Promise<unknown[]> {
 /** Writes `rows` in transactions of a pull page each; returns the milliseconds it took. */
 async function writeInPages(rows: readonly unknown[]): Promise<number> {
   await done(indexedDB.deleteDatabase(floorDb));
-  const db = await open(floorDb, (created) => {
+  const db = await openRaw(floorDb, 1, (created) => {
     const store = created.createObjectStore('runs', { keyPath: 'id' });
     for (const index of runIndexes()) store.createIndex(index, index);
   });
