@@ -71,6 +71,7 @@ export class RunIndex {
       if (slot !== 'moved') added.push(slot);
     }
     for (const id of deleted) changed = this.delete(id) || changed;
+    this.text.join();
     if (added.length > 0) for (const [column, order] of this.orders) this.orders.set(column, this.merged(order, column, added));
     if (!changed) return;
     this.version += 1;
@@ -198,6 +199,7 @@ export class RunIndex {
     if (this.textStale || this.text.slots !== this.rows.length) {
       this.text = new RunSearchText();
       for (const row of this.rows) this.text.append(row ? searchTextOf(row) : '');
+      this.text.join();
       this.textStale = false;
     }
     return this.text;

@@ -5,6 +5,13 @@
  */
 export class RunSearchText {
   private blob = '';
+  /**
+   * Texts appended since the last join. Appended one by one with `+=`, the blob was a chain of
+   * 100,000 concatenations (two heap objects per run) until a first search flattened it, and
+   * every major GC meanwhile marked and moved them all: they are joined in one piece instead.
+   */
+  private pending: string[] = [];
+  private length = 0;
   /** starts[slot]: where that slot's text begins in `blob`. */
   private readonly starts: number[] = [];
 
@@ -14,13 +21,23 @@ export class RunSearchText {
 
   /** Adds the text of the next slot (slots are numbered in the order they are added). */
   append(text: string): void {
-    this.starts.push(this.blob.length);
+    this.starts.push(this.length);
     // A NUL cannot be typed into the search box, so no needle spans two runs.
-    this.blob += `${text}\u0000`;
+    const part = `${text}\u0000`;
+    this.pending.push(part);
+    this.length += part.length;
+  }
+
+  /** Joins what was appended into the blob: call after a batch of appends (and before a search). */
+  join(): void {
+    if (this.pending.length === 0) return;
+    this.blob += this.pending.join('');
+    this.pending = [];
   }
 
   /** Marks the slots whose text contains `needle` (already lower-cased, not empty). */
   matches(needle: string, slots: number): Uint8Array {
+    this.join();
     const hits = new Uint8Array(slots);
     const starts = this.starts;
     let at = this.blob.indexOf(needle);

@@ -7,14 +7,28 @@ import type { Run } from '../../../shared/schemas/run';
  */
 export type RunSummary = Pick<Run, 'id' | 'title' | 'unitSerial' | 'procedureVersionId' | 'batchId' | 'status' | 'stepsDone' | 'stepsTotal' | 'updatedAt'>;
 
+/**
+ * One copy of each value a column repeats. A row read from IndexedDB brings its own copy of every
+ * string, so 100,000 summaries held 100,000 copies of a handful of statuses and procedure ids:
+ * heap objects that every major GC marks, and whose pause, landing in a frame of a scroll, is
+ * what still put frames over 16 ms (docs/scale.md). Bounded by the distinct values.
+ */
+const shared = new Map<string, string>();
+function one<T extends string>(value: T): T {
+  const known = shared.get(value);
+  if (known !== undefined) return known as T;
+  shared.set(value, value);
+  return value;
+}
+
 export function summaryOf(run: Run): RunSummary {
   return {
     id: run.id,
     title: run.title,
     unitSerial: run.unitSerial,
-    procedureVersionId: run.procedureVersionId,
-    batchId: run.batchId,
-    status: run.status,
+    procedureVersionId: one(run.procedureVersionId),
+    batchId: run.batchId === null ? null : one(run.batchId),
+    status: one(run.status),
     stepsDone: run.stepsDone,
     stepsTotal: run.stepsTotal,
     updatedAt: run.updatedAt,
