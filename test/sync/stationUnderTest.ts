@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Operation } from '../../shared/schemas/operation';
-import type { SyncStatus } from '../../shared/sync/messages';
+import type { FromWorker, SyncStatus } from '../../shared/sync/messages';
 import { createHttpTransport } from '../../shared/sync/httpTransport';
 import { SyncWorker } from '../../shared/sync/worker';
 import type { StationDb } from '../../renderer/src/store/db';
@@ -20,6 +20,8 @@ export class StationUnderTest {
   status: SyncStatus | null = null;
   /** Every error code the worker reported, in order: shows a fault really hit the station. */
   readonly errors: string[] = [];
+  /** The name of every error the renderer's side met applying a page (it answered pageFailed). */
+  readonly pageErrors: string[] = [];
   private constructor(
     readonly name: string,
     readonly db: StationDb,
@@ -29,7 +31,11 @@ export class StationUnderTest {
     readonly client: StationClient,
   ) {}
 
-  static async start(baseUrl: string, name: string): Promise<StationUnderTest> {
+  /**
+   * `pullLimit` makes pages small; `intercept` sees (and may replace) each message from the
+   * worker before the renderer's side handles it: a fault between the two.
+   */
+  static async start(baseUrl: string, name: string, options: { pullLimit?: number; intercept?: (message: FromWorker) => FromWorker } = {}): Promise<StationUnderTest> {
     const client = await StationClient.enrol(baseUrl, name);
     const db = await openStationDb(`station-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.meta.put({ key: 'stationId', value: client.stationId });
@@ -49,13 +55,16 @@ export class StationUnderTest {
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => { clearTimeout(h as NodeJS.Timeout); } },
       random: Math.random,
       online,
-      send: (message) => void holder.sync?.receive(message),
+      send: (message) => void holder.sync?.receive(options.intercept ? options.intercept(message) : message),
+      ...(options.pullLimit === undefined ? {} : { pullLimit: options.pullLimit }),
       backoff: { baseMs: 20, maxMs: 200 },
       periodicPullMs: 60_000,
     });
     const station = new StationUnderTest(name, db, worker, new StationSync(db, (m) => { worker.receive(m); }, (s) => {
       station.status = s;
       if (s.lastError && station.errors.at(-1) !== s.lastError.code) station.errors.push(s.lastError.code);
+    }, (error) => {
+      station.pageErrors.push(error instanceof Error ? error.name : String(error));
     }), online, client);
     holder.sync = station.sync;
     await station.sync.start();
