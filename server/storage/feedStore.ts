@@ -19,13 +19,6 @@ interface FeedRow {
   committed_at: string;
 }
 
-export interface FeedPage {
-  changes: FeedEntry[];
-  outcomes: StationOutcome[];
-  cursor: number;
-  head: number;
-}
-
 /**
  * The change feed: a gap-free global sequence in commit order (SQLite has one writer at a time,
  * and a rolled-back transaction gives its numbers back). Entries name a row; a page reads each
@@ -89,19 +82,11 @@ export class FeedStore {
   }
 
   /**
-   * Entries after `since`, at most `limit` of them scanned. A row named twice in one page is sent
-   * once, at its last place. Outcome entries go only to the station that pushed the operation.
-   * Call inside a read transaction so the page is one consistent snapshot.
-   */
-  page(since: number, limit: number, stationId: string): FeedPage {
-    const { entries, outcomes, cursor, head } = this.rawPage(since, limit, stationId);
-    return { changes: entries.map(parsedEntry), outcomes, cursor, head };
-  }
-
-  /**
-   * The same page as `page`, already as the JSON text of a PullResponse: each row's stored JSON
-   * goes into the text as it is, not parsed and written out again (a bootstrap page of 2,000
-   * runs spent most of its server time doing that). Call inside a read transaction.
+   * Entries after `since`, at most `limit` of them scanned, as the JSON text of the PullResponse
+   * `stationId` pulls. A row named twice in one page is sent once, at its last place; outcome
+   * entries go only to the station that pushed the operation. Each row's stored JSON goes into
+   * the text as it is, not parsed and written out again (a bootstrap page of 2,000 runs spent most
+   * of its server time doing that). Call inside a read transaction: one consistent snapshot.
    */
   pageJson(since: number, limit: number, stationId: string): string {
     const { entries, outcomes, cursor, head } = this.rawPage(since, limit, stationId);
@@ -159,11 +144,6 @@ interface RawPage {
   outcomes: StationOutcome[];
   cursor: number;
   head: number;
-}
-
-/** The entry as an object (the JSON text's keys in the same order as `entryJson` writes them). */
-function parsedEntry(entry: RawEntry): FeedEntry {
-  return JSON.parse(entryJson(entry)) as FeedEntry;
 }
 
 /** The entry as JSON text, its stored row spliced in unchanged. */

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFileName, migrate, openDatabase } from '../../server/storage/database';
 import { migrations } from '../../server/storage/migrations';
 import { Store } from '../../server/storage/store';
+import { PullResponse } from '../../shared/protocol/sync';
 import { Review } from '../../shared/schemas/review';
 import type { Operation } from '../../shared/schemas/operation';
 import type { Outcome } from '../../shared/schemas/outcome';
@@ -64,7 +65,7 @@ describe('migration 2: review rows back-filled from an older plant database', ()
         version: 2,
       });
       expect(store.review.items(false).map((i) => i.review.id)).toEqual([`${leftOut.id}~R-3`]);
-      const fed = store.feed.page(0, 100, 'ST-1').changes.filter((c) => c.entity === 'review');
+      const fed = PullResponse.parse(JSON.parse(store.feed.pageJson(0, 100, 'ST-1'))).changes.filter((c) => c.entity === 'review');
       expect(fed).toHaveLength(2);
     } finally {
       store.close();
