@@ -1,18 +1,14 @@
-import { statSync, rmSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BackgroundCheckpoint, writerCheckpointPages } from '../../server/storage/backgroundCheckpoint';
 import { databaseFileName } from '../../server/storage/database';
 import { Store } from '../../server/storage/store';
-import { tempDir } from './harness';
+import { tempDirsPerTest } from './harness';
 
-const dirs: string[] = [];
-afterEach(() => {
-  dirs.splice(0).forEach((d) => { rmSync(d, { recursive: true, force: true }); });
-});
+const newDir = tempDirsPerTest();
 const open = () => {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = newDir();
   return { dir, store: Store.open(dir) };
 };
 const at = '2026-11-26T09:00:00.000Z';

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPin, sha256, type PinHashCost } from '../../server/identity/secrets';
@@ -66,6 +67,22 @@ export interface TestServer extends RunningServer {
 
 export function tempDir(prefix = 'lockstep-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * For a test file: a function making fresh temp folders, each removed after the test that made
+ * it. Call at the file's top level (it registers an afterEach).
+ */
+export function tempDirsPerTest(): () => string {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = tempDir();
+    made.push(d);
+    return d;
+  };
 }
 
 /** A real server on a loopback port over a real SQLite file in a fresh temp folder. */

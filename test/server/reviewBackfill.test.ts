@@ -1,7 +1,6 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseFileName, migrate, openDatabase } from '../../server/storage/database';
 import { migrations } from '../../server/storage/migrations';
 import { Store } from '../../server/storage/store';
@@ -10,12 +9,9 @@ import { Review } from '../../shared/schemas/review';
 import type { Operation } from '../../shared/schemas/operation';
 import type { Outcome } from '../../shared/schemas/outcome';
 import { Plant, users } from '../shared/fixtures';
-import { tempDir } from './harness';
+import { tempDirsPerTest } from './harness';
 
-const dirs: string[] = [];
-afterEach(() => {
-  dirs.splice(0).forEach((d) => { rmSync(d, { recursive: true, force: true }); });
-});
+const newDir = tempDirsPerTest();
 
 /** A plant database as a server before review rows left it: schema version 1, filled by the engine. */
 function version1Database(): { dir: string; stale: Operation; leftOut: Operation } {
@@ -29,8 +25,7 @@ function version1Database(): { dir: string; stale: Operation; leftOut: Operation
   plant.must(plant.batchOp('removeRunFromBatch', { batchId: 'B-1', runId: 'R-3' }));
   const leftOutOutcome = plant.apply(leftOut).outcome;
 
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = newDir();
   const db = new Database(join(dir, databaseFileName));
   migrate(db, 'v1', migrations.slice(0, 1));
   const user = db.prepare('INSERT INTO users (id, name, role, active, badge_id, pin_hash, created_at) VALUES (?, ?, ?, 1, ?, ?, ?)');

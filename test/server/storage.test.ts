@@ -1,20 +1,11 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseFileName, DatabaseTooNewError, migrate, openDatabase, schemaVersion } from '../../server/storage/database';
 import { migrations } from '../../server/storage/migrations';
-import { tempDir } from './harness';
+import { tempDirsPerTest } from './harness';
 
-const dirs: string[] = [];
-afterEach(() => {
-  dirs.splice(0).forEach((d) => { rmSync(d, { recursive: true, force: true }); });
-});
-const dir = () => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
+const dir = tempDirsPerTest();
 
 describe('database file and migrations', () => {
   it('creates one WAL database in the data folder at the latest version, and reopens it unchanged', () => {
