@@ -34,6 +34,15 @@ function serverApplies(server: Plant, op: Operation, cursor: number) {
   return { changes: result.changes, outcomes: [{ operationId: op.id, outcome: result.outcome, feedSeq: cursor }], cursor };
 }
 
+/** A station that queued a start of R-1's inspect step, and the server's answer at feed position `feedSeq`. */
+async function startQueuedAnsweredAt(feedSeq: number) {
+  const station = new Plant();
+  const { db } = await stationFor(station);
+  const op = station.stepOp('start', 'R-1', 'inspect', {});
+  await enqueue(db, op);
+  return { db, answer: serverApplies(new Plant(), op, feedSeq) };
+}
+
 describe('station store', () => {
   it('enqueues an operation with its optimistic effects and the next sequence number, durably', async () => {
     const plant = new Plant();
@@ -134,12 +143,7 @@ describe('station store', () => {
   });
 
   it('keeps an operation waiting until the page holding its effects arrives', async () => {
-    const station = new Plant();
-    const server = new Plant();
-    const { db } = await stationFor(station);
-    const op = station.stepOp('start', 'R-1', 'inspect', {});
-    await enqueue(db, op);
-    const answer = serverApplies(server, op, 9);
+    const { db, answer } = await startQueuedAnsweredAt(9);
     await applyServerPage(db, { changes: [], outcomes: answer.outcomes, cursor: 3 });
     expect(await db.outbox.count()).toBe(1);
     expect((await db.runSteps.get('R-1/inspect'))?.state).toBe('in_progress');
@@ -150,12 +154,7 @@ describe('station store', () => {
   });
 
   it('refuses a page that does not follow its cursor, writing nothing of it, and takes it once the gap is filled', async () => {
-    const station = new Plant();
-    const server = new Plant();
-    const { db } = await stationFor(station);
-    const op = station.stepOp('start', 'R-1', 'inspect', {});
-    await enqueue(db, op);
-    const answer = serverApplies(server, op, 9);
+    const { db, answer } = await startQueuedAnsweredAt(9);
     // The page up to 5 did not commit here, so the one after it must not either.
     await expect(applyServerPage(db, { since: 5, changes: answer.changes, outcomes: answer.outcomes, cursor: 9 })).rejects.toThrow(/follows feed position 5, but this station holds up to 0/);
     expect(await db.meta.get('cursor')).toBeUndefined();
