@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../shared/schemas/outcome';
@@ -8,9 +7,9 @@ import type { OutcomeRow } from '../../renderer/src/store/db';
 import { enqueue } from '../../renderer/src/store/enqueue';
 import { openStationDb } from '../../renderer/src/store/open';
 import { seedCache } from '../../renderer/src/store/seed';
-import { schemaVersions } from '../../renderer/src/store/schema';
 import { applyServerPage } from '../../renderer/src/store/serverPage';
 import { Plant } from '../shared/fixtures';
+import { upgradedFrom } from './stationCache';
 
 async function stationFor(plant: Plant) {
   const db = await openStationDb('attention-test', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -58,19 +57,14 @@ describe('outcomes that need a person’s attention', () => {
   });
 
   it('are found by their index after a version 3 cache is upgraded, dismissed ones and successes left out', async () => {
-    const factory = new IDBFactory();
-    const v3 = schemaVersions.find((v) => v.version === 3);
-    if (!v3) throw new Error('no version 3 in the schema');
-    const old = new Dexie('attention-upgrade', { indexedDB: factory, IDBKeyRange });
-    old.version(v3.version).stores(v3.stores);
     const refused: Outcome = { status: 'rejected', code: 'permission_denied', reason: 'No' };
-    await old.table('outcomes').bulkPut([
-      { ...row(refused), operationId: 'open', seq: 1 },
-      { ...row(refused), operationId: 'closed', seq: 2, dismissedAt: '2026-01-01T00:00:00.000Z' },
-      { ...row({ status: 'applied', note: null, propagatedTo: [] }), operationId: 'fine', seq: 3 },
-    ]);
-    old.close();
-    const db = await openStationDb('attention-upgrade', { indexedDB: factory, IDBKeyRange });
+    const db = await upgradedFrom(3, (old) =>
+      old.table('outcomes').bulkPut([
+        { ...row(refused), operationId: 'open', seq: 1 },
+        { ...row(refused), operationId: 'closed', seq: 2, dismissedAt: '2026-01-01T00:00:00.000Z' },
+        { ...row({ status: 'applied', note: null, propagatedTo: [] }), operationId: 'fine', seq: 3 },
+      ]),
+    );
     expect((await openAttention(db)).map((r) => r.operationId)).toEqual(['open']);
     expect(await db.outcomes.count()).toBe(3);
     await dismissAttention(db, ['open']);

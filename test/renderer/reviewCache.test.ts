@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { applyOperation } from '../../shared/engine/apply';
@@ -8,11 +7,11 @@ import type { Operation, OperationOf } from '../../shared/schemas/operation';
 import type { CacheChange } from '../../renderer/src/store/cacheChanges';
 import { enqueue } from '../../renderer/src/store/enqueue';
 import { openStationDb } from '../../renderer/src/store/open';
-import { schemaVersions } from '../../renderer/src/store/schema';
 import { seedCache } from '../../renderer/src/store/seed';
 import { applyServerPage } from '../../renderer/src/store/serverPage';
 import { toServerPage } from '../../renderer/src/sync/feedPage';
 import { Plant, users } from '../shared/fixtures';
+import { upgradedFrom } from './stationCache';
 
 /** A server plant with one open left-out review: R-3 left the batch while a batched sign-off was on its way. */
 function plantWithReview() {
@@ -52,14 +51,8 @@ function serverApplies(server: Plant, op: Operation, cursor: number) {
 
 describe('review items in the station cache', () => {
   it('upgrades a version 2 cache to the current version, keeping its rows, with reviews indexed by run', async () => {
-    const factory = new IDBFactory();
-    const second = schemaVersions[1];
-    const old = new Dexie('station-test', { indexedDB: factory, IDBKeyRange });
-    old.version(second.version).stores(second.stores);
     const plant = new Plant();
-    await old.table('runs').put(plant.run('R-1'));
-    old.close();
-    const db = await openStationDb('station-test', { indexedDB: factory, IDBKeyRange });
+    const db = await upgradedFrom(2, (old) => old.table('runs').put(plant.run('R-1')));
     expect(await db.runs.get('R-1')).toEqual(plant.run('R-1'));
     const { plant: withReview, reviewId } = plantWithReview();
     const review = withReview.state.reviews.get(reviewId);

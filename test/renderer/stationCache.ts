@@ -1,7 +1,9 @@
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { buildDemoPlant } from '../../renderer/src/demo/demoPlant';
 import type { StationDb } from '../../renderer/src/store/db';
 import { openStationDb } from '../../renderer/src/store/open';
+import { schemaVersions } from '../../renderer/src/store/schema';
 import type { CacheChange } from '../../renderer/src/store/cacheChanges';
 import { seedCache } from '../../renderer/src/store/seed';
 import type { Plant } from '../shared/fixtures';
@@ -14,6 +16,21 @@ export async function emptyStation(): Promise<{ db: StationDb; factory: IDBFacto
   counter += 1;
   const name = `station-${String(counter)}`;
   return { db: await openStationDb(name, { indexedDB: factory, IDBKeyRange }), factory, name };
+}
+
+/**
+ * A cache written by an older station (schema `version`, filled by `fill` through a Dexie of
+ * that version alone), then opened by this one: what the upgrade left.
+ */
+export async function upgradedFrom(version: number, fill: (old: Dexie) => Promise<unknown>): Promise<StationDb> {
+  const declared = schemaVersions.find((v) => v.version === version);
+  if (!declared) throw new Error(`no version ${String(version)} in the schema`);
+  const factory = new IDBFactory();
+  const old = new Dexie('station-upgraded', { indexedDB: factory, IDBKeyRange });
+  old.version(declared.version).stores(declared.stores);
+  await fill(old);
+  old.close();
+  return openStationDb('station-upgraded', { indexedDB: factory, IDBKeyRange });
 }
 
 const plant = buildDemoPlant();

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { applyOperation } from '../../shared/engine/apply';
@@ -7,11 +6,11 @@ import type { Operation } from '../../shared/schemas/operation';
 import type { StationDb } from '../../renderer/src/store/db';
 import { enqueue } from '../../renderer/src/store/enqueue';
 import { NewerCacheError, openStationDb } from '../../renderer/src/store/open';
-import { currentSchemaVersion, schemaVersions } from '../../renderer/src/store/schema';
+import { currentSchemaVersion } from '../../renderer/src/store/schema';
 import { seedCache } from '../../renderer/src/store/seed';
 import { applyServerPage, type ServerOutcome } from '../../renderer/src/store/serverPage';
 import { Plant } from '../shared/fixtures';
-import { plantRows } from './stationCache';
+import { plantRows, upgradedFrom } from './stationCache';
 
 /** A station cache in fake-indexeddb, seeded with the plant's rows as the server's truth. */
 async function stationFor(plant: Plant, factory = new IDBFactory()) {
@@ -186,16 +185,12 @@ describe('station store', () => {
   });
 
   it('upgrades a version 1 cache in place, keeping its outbox and rows', async () => {
-    const factory = new IDBFactory();
-    const first = schemaVersions[0];
-    const old = new Dexie('station-test', { indexedDB: factory, IDBKeyRange });
-    old.version(first.version).stores(first.stores);
     const plant = new Plant();
     const op = plant.stepOp('start', 'R-1', 'inspect', {});
-    await old.table('outbox').add({ seq: 1, id: op.id, op });
-    await old.table('runs').put(plant.run('R-1'));
-    old.close();
-    const db = await openStationDb('station-test', { indexedDB: factory, IDBKeyRange });
+    const db = await upgradedFrom(1, async (old) => {
+      await old.table('outbox').add({ seq: 1, id: op.id, op });
+      await old.table('runs').put(plant.run('R-1'));
+    });
     expect(await db.outbox.toArray()).toEqual([{ seq: 1, id: op.id, op }]);
     expect(await db.runs.get('R-1')).toEqual(plant.run('R-1'));
     await db.verifiers.put({ userId: 'u-tech', badgeId: '1001', iterations: 1000, keyLength: 32, salt: 'c2FsdA==', hash: 'aGFzaA==' });
