@@ -24,7 +24,8 @@ const profileDir = join(root, '.artifacts', 'catchup-profile');
 /** What the in-page module (browser/catchUpPage.ts) offers once imported into the station's page. */
 interface CatchUpPage {
   queueOperations(count: number, actorId: string): Promise<number>;
-  progress(): Promise<{ waiting: number; cursor: number; runs: number }>;
+  progress(): Promise<{ cursor: number; waiting: boolean }>;
+  counts(): Promise<{ waiting: number; runs: number }>;
   rawRunsWrite(): Promise<{ ms: number; rows: number }>;
   rawBootstrapWrite(): Promise<{ ms: number; rows: number }>;
   rawDrainWrite(): Promise<{ ms: number; rows: number }>;
@@ -50,6 +51,7 @@ async function buildStation(): Promise<void> {
 const benchModule = '/bench/catchUp.js';
 
 const progressOf = (page: Page) => page.evaluate(async (path) => ((await import(path)) as CatchUpPage).progress(), benchModule);
+const countsOf = (page: Page) => page.evaluate(async (path) => ((await import(path)) as CatchUpPage).counts(), benchModule);
 
 async function head(url: string): Promise<number> {
   const reply = await fetch(`${url}/v1/health`);
@@ -61,7 +63,7 @@ async function caughtUp(page: Page, url: string, limitMs: number): Promise<numbe
   const started = performance.now();
   for (;;) {
     const [state, serverHead] = await Promise.all([progressOf(page), head(url)]);
-    if (state.waiting === 0 && state.cursor >= serverHead && serverHead > 0) return performance.now();
+    if (!state.waiting && state.cursor >= serverHead && serverHead > 0) return performance.now();
     if (performance.now() - started > limitMs) throw new Error(`not caught up after ${String(limitMs)} ms: ${JSON.stringify({ ...state, serverHead })}`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
@@ -116,7 +118,7 @@ export async function catchUp(): Promise<Row[]> {
       console.error(['Bootstrap, the enrolled station\'s page from its start:', ...summariseTrace(await readSyncTrace(page), 0)].join('\n'));
       console.error(summariseProfile(profile as CpuProfile, 'Station page during the bootstrap').join('\n'));
     }
-    const cached = await progressOf(page);
+    const cached = await countsOf(page);
     if (cached.runs < runs) throw new Error(`the cache holds ${String(cached.runs)} runs, not the ${String(runs)} seeded`);
     // The floor: the same run rows written straight into a fresh IndexedDB (same indexes, pages of 2,000).
     const floor = await page.evaluate(async (path) => ((await import(path)) as CatchUpPage).rawRunsWrite(), benchModule);
@@ -134,7 +136,7 @@ export async function catchUp(): Promise<Row[]> {
       async ([path, count, actor]) => ((await import(path)) as CatchUpPage).queueOperations(count, actor),
       [benchModule, operations, 'u-chen'] as const,
     );
-    const waiting = (await progressOf(page)).waiting;
+    const { waiting } = await countsOf(page);
     if (queued !== operations || waiting !== operations) throw new Error(`queued ${String(queued)}, ${String(waiting)} waiting; wanted ${String(operations)}`);
     console.error(`catch-up: ${String(queued)} operations queued offline in ${String(Math.round(performance.now() - queueStarted))} ms`);
     const cdp = profiling ? await context.newCDPSession(page) : null;

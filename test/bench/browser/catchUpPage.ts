@@ -48,15 +48,26 @@ export async function queueOperations(count: number, actorId: string): Promise<n
   }
 }
 
-/** Operations still waiting in the outbox, and the feed position the cache holds. */
-export async function progress(): Promise<{ waiting: number; cursor: number; runs: number }> {
-  const db = await openStationDb(await stationDbName());
-  try {
-    const [waiting, cursor, runs] = await Promise.all([db.outbox.count(), db.meta.get('cursor'), db.runs.count()]);
-    return { waiting, cursor: typeof cursor?.value === 'number' ? cursor.value : 0, runs };
-  } finally {
-    db.close();
-  }
+/**
+ * The station's database, opened once for the polls: a poll every 200 ms must not load what it
+ * measures (opening a connection, or counting 100,000 runs, costs the IndexedDB backend the
+ * bootstrap is waiting on).
+ */
+let polled: ReturnType<typeof openStationDb> | null = null;
+const polledDb = () => (polled ??= stationDbName().then(openStationDb));
+
+/** The feed position the cache holds, and whether any operation still waits in the outbox. */
+export async function progress(): Promise<{ cursor: number; waiting: boolean }> {
+  const db = await polledDb();
+  const [cursor, firstWaiting] = await Promise.all([db.meta.get('cursor'), db.outbox.limit(1).primaryKeys()]);
+  return { cursor: typeof cursor?.value === 'number' ? cursor.value : 0, waiting: firstWaiting.length > 0 };
+}
+
+/** How many operations wait in the outbox, and how many runs the cache holds: counted once, not polled. */
+export async function counts(): Promise<{ waiting: number; runs: number }> {
+  const db = await polledDb();
+  const [waiting, runs] = await Promise.all([db.outbox.count(), db.runs.count()]);
+  return { waiting, runs };
 }
 
 /** The raw IndexedDB write of the run rows the station holds (runsFloor.ts): the bootstrap's floor. */
