@@ -9,10 +9,10 @@ describe('the runs store after the version 5 upgrade', () => {
       await old.table('runs').bulkPut(runs);
       expect(old.table('runs').schema.indexes.map((i) => i.name).sort()).toEqual(['batchId', 'procedureVersionId', 'status', 'updatedAt']);
     });
-    expect(db.runs.schema.indexes.map((i) => i.name).sort()).toEqual(['procedureVersionId', 'updatedAt']);
+    // Upgraded on to the current version, which keeps only the index the first paint reads (version 7).
+    expect(db.runs.schema.indexes.map((i) => i.name)).toEqual(['updatedAt']);
     expect(await db.runs.orderBy(':id').toArray()).toEqual([...runs].sort((a, b) => a.id.localeCompare(b.id)));
-    // The queries that remain still answer through their indexes.
-    expect(await db.runs.where('procedureVersionId').equals(runs[0]?.procedureVersionId ?? '').count()).toBe(runs.length);
+    expect(await db.runs.orderBy('updatedAt').count()).toBe(runs.length);
     db.close();
   });
 });
@@ -37,6 +37,19 @@ describe('the stores after the version 6 upgrade', () => {
     expect(await db.audit.where('runId').equals(run.id).count()).toBe(1);
     expect(await db.signatures.where('runId').equals(run.id).count()).toBe(1);
     expect(await db.reviews.where('runId').equals(run.id).toArray()).toEqual([review]);
+    db.close();
+  });
+});
+
+describe('the runs store after the version 7 upgrade', () => {
+  it('keeps every run and drops the procedure index, which the batch candidates no longer read', async () => {
+    const runs = [...new Plant().state.runs.values()];
+    const db = await upgradedFrom(6, (old) => old.table('runs').bulkPut(runs));
+    expect(db.runs.schema.indexes.map((i) => i.name)).toEqual(['updatedAt']);
+    expect(await db.runs.orderBy(':id').toArray()).toEqual([...runs].sort((a, b) => a.id.localeCompare(b.id)));
+    // The first paint's read (the latest changed runs first) still answers through its index.
+    const latest = [...runs].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id))[0];
+    expect((await db.runs.orderBy('updatedAt').reverse().first())?.updatedAt).toBe(latest?.updatedAt);
     db.close();
   });
 });

@@ -25,8 +25,8 @@ export function AddRunsPicker({ batch, members, batchesById }: { batch: Batch; m
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const found = useBatchCandidates(batch, members, search) ?? [];
-  const candidates = found.slice(0, maxShown);
+  const found = useBatchCandidates(batch, members, search);
+  const candidates = (found ?? []).slice(0, maxShown);
   const elsewhere = candidates.filter((r) => r.batchId !== null && r.batchId !== batch.id).map((r) => r.id);
 
   const add = async () => {
@@ -66,7 +66,7 @@ export function AddRunsPicker({ batch, members, batchesById }: { batch: Batch; m
               onSelectionChange={onSelectionChange}
               disabledKeys={elsewhere}
               items={candidates}
-              renderEmptyState={() => <p className="muted empty-list">No run outside the batch matches.</p>}
+              renderEmptyState={() => <p className="muted empty-list">{found === undefined ? 'Reading the runs on this station…' : 'No run outside the batch matches.'}</p>}
             >
               {(run) => {
                 const other = run.batchId !== null ? batchesById.get(run.batchId) : undefined;
@@ -87,7 +87,7 @@ export function AddRunsPicker({ batch, members, batchesById }: { batch: Batch; m
               }}
             </ListBox>
           </Autocomplete>
-          {found.length > maxShown && <p className="hint">More runs match: type more of an ID or title to find them.</p>}
+          {found !== undefined && found.length > maxShown && <p className="hint">More runs match: type more of an ID or title to find them.</p>}
           <FormError error={error} />
           <div className="picker-footer">
             <Button className="button primary" isDisabled={picked.size === 0 || busy} onPress={() => void add()}>

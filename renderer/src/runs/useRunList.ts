@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStation } from '../boot/StationContext';
 import { firstWindow, runIndexOf } from '../store/runIndexLoader';
 import type { RunQuery } from '../store/runQuery';
 import type { RunSummary } from '../store/runSummary';
+import { useRunIndexVersion } from './useRunIndexVersion';
 
 export interface RunList {
   /** The matching runs in order: all of them once the index is filled, until then the first rows. */
@@ -30,24 +31,7 @@ interface First {
 export function useRunList(query: RunQuery): RunList | undefined {
   const { db } = useStation();
   const source = runIndexOf(db);
-  const subscribe = useCallback(
-    (changed: () => void) => {
-      let subscribed = true;
-      const off = source.index.subscribe(changed);
-      void source.filled.then(() => {
-        if (subscribed) changed();
-      });
-      return () => {
-        subscribed = false;
-        off();
-      };
-    },
-    [source],
-  );
-  // While the index fills, its changes are not shown: the snapshot stays put until it is ready.
-  const version = useSyncExternalStore(subscribe, () => (source.failure() ? -2 : source.loaded() ? source.index.version : -1));
-  const failure = source.failure();
-  if (failure !== null) throw failure;
+  const version = useRunIndexVersion(source);
   const loaded = version >= 0;
 
   const [first, setFirst] = useState<First | null>(null);

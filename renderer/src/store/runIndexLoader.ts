@@ -97,7 +97,7 @@ export function firstWindow(db: StationDb, query: RunQuery): Promise<RunSummary[
 
 async function readFirstWindow(db: StationDb, query: RunQuery): Promise<RunSummary[] | null> {
   const unfiltered = query.search.trim() === '' && query.statuses.length === 0 && query.procedureVersionIds.length === 0 && query.batch === 'any';
-  const indexName = query.sort === 'updated' ? 'updatedAt' : query.sort === 'procedure' ? 'procedureVersionId' : null;
+  const indexName = query.sort === 'updated' ? 'updatedAt' : null;
   if (!unfiltered || indexName === null) return null;
   const ordered = db.runs.orderBy(indexName);
   const rows = await (query.descending ? ordered.reverse() : ordered).limit(firstRows).toArray();

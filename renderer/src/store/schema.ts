@@ -40,6 +40,15 @@ const version4 = {
   outcomes: 'operationId, seq, attention',
 } as const;
 
+const version6 = {
+  ...version4,
+  runs: 'id, procedureVersionId, updatedAt',
+  audit: 'id, runId, batchId',
+  signatures: 'id, runId',
+  reviews: 'id, runId',
+  procedures: 'id',
+} as const;
+
 export const schemaVersions = [
   { version: 1, stores: version1 },
   { version: 2, stores: version2 },
@@ -58,14 +67,14 @@ export const schemaVersions = [
     // audit and signatures (by runId) and the batch's (by batchId), never by step; reviews are read
     // by run; procedures by id. Each index is one more write for every row a catch-up brings (an
     // audit row for every operation drained).
-    stores: {
-      ...version4,
-      runs: 'id, procedureVersionId, updatedAt',
-      audit: 'id, runId, batchId',
-      signatures: 'id, runId',
-      reviews: 'id, runId',
-      procedures: 'id',
-    },
+    stores: version6,
+  },
+  {
+    version: 7,
+    // Version 6's stores, without the runs' procedure index: the batch manager's candidates come
+    // from the runs index in memory (batch/batchCandidates.ts), and the index was one more write
+    // for each of the 100,000 runs a new station bootstraps (docs/scale.md).
+    stores: { ...version6, runs: 'id, updatedAt' },
   },
 ] as const;
 
