@@ -2,14 +2,15 @@ import { applyOperation } from '../../../shared/engine/apply';
 import type { Operation } from '../../../shared/schemas/operation';
 import type { Outcome } from '../../../shared/schemas/outcome';
 import type { StationDb } from '../store/db';
-import { loadSlice } from '../store/loader';
+import { loadSliceRemembered } from '../store/loader';
 
 /**
  * What an operation would do, computed by the engine on the cache without writing anything:
  * which siblings it reaches ("Also applies to N runs in batch"), which it leaves out and why, or
- * why it would be refused. Shown before a person confirms.
+ * why it would be refused. Shown before a person confirms. The cache's answers are remembered:
+ * the confirm that follows writes without waiting for them again (store/sliceMemo.ts).
  */
 export async function previewOperation(db: StationDb, op: Operation): Promise<Outcome> {
-  const state = await db.transaction('r', db.cacheTables, () => loadSlice(db, op));
+  const state = await db.transaction('r', db.cacheTables, () => loadSliceRemembered(db, op));
   return applyOperation(state, op).outcome;
 }

@@ -3,7 +3,10 @@ import type { Operation } from '../../../shared/schemas/operation';
 import type { Outcome } from '../../../shared/schemas/outcome';
 import { writeChanges } from './cacheChanges';
 import type { StationDb } from './db';
-import { loadSlice } from './loader';
+import { loadRows, loadSlice } from './loader';
+import { readRunsAndStepsNow } from './runRangeReads';
+import { seenFirst } from './seenFirst';
+import { answersNow, recordedSlice, type RecordedSlice } from './sliceMemo';
 
 export type EnqueueResult =
   | { ok: true; seq: number; outcome: Extract<Outcome, { status: 'applied' | 'applied_with_exclusions' }> }
@@ -14,8 +17,26 @@ export type EnqueueResult =
  * against the cache, append it to the outbox with the next sequence number, and write its
  * optimistic effects (shadowing the server's rows). Only once that commits may the screen show
  * it done. An operation the engine refuses is not stored: its outcome says why.
+ *
+ * After a preview of the same operation (a dialog shows one before its confirm), the engine works
+ * on the rows the preview read and the writes go out without waiting for the cache's answers;
+ * the same transaction reads those rows again first, and any difference aborts it, writing
+ * nothing, and the operation is checked the plain way (sliceMemo.ts).
  */
-export function enqueue(db: StationDb, op: Operation): Promise<EnqueueResult> {
+export async function enqueue(db: StationDb, op: Operation): Promise<EnqueueResult> {
+  const seq = expectedSeq.get(db);
+  const recorded = seq === undefined ? null : await recordedSlice(db, op, seenFirst);
+  const checked = recorded && seq !== undefined ? await enqueueOnRecorded(db, op, recorded, seq).catch(() => null) : null;
+  const result = checked ?? (await enqueueOnCache(db, op));
+  if (result.ok) expectedSeq.set(db, result.seq + 1);
+  return result;
+}
+
+/** The next sequence number as this page last wrote it: the outbox key a recorded enqueue takes. */
+const expectedSeq = new WeakMap<StationDb, number>();
+
+/** The plain way: read the slice in the transaction, check, then write. */
+function enqueueOnCache(db: StationDb, op: Operation): Promise<EnqueueResult> {
   return db.transaction('rw', [...db.cacheTables, db.outbox, db.shadows, db.meta], async (): Promise<EnqueueResult> => {
     // The reads go out together, and then the writes: each wave waits once, not once per request.
     const [queued, next, slice] = await Promise.all([db.outbox.where('id').equals(op.id).first(), db.meta.get('nextSeq'), loadSlice(db, op)]);
@@ -31,4 +52,38 @@ export function enqueue(db: StationDb, op: Operation): Promise<EnqueueResult> {
     ]);
     return { ok: true, seq, outcome };
   });
+}
+
+/** The cache no longer answers as the recorded slice says: nothing of the transaction is kept. */
+class StaleAnswers extends Error {}
+
+/**
+ * The recorded way: the engine's writes on the recorded slice go out behind reads of the same
+ * rows (IndexedDB answers requests in order, so those reads see the cache as it was before
+ * them), and the transaction commits only if the answers match. Null when the recorded slice
+ * does not hold (or the engine would refuse: the plain way says why, on the cache's own rows).
+ */
+async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: RecordedSlice, seq: number): Promise<EnqueueResult | null> {
+  const result = applyOperation(recorded.slice, op);
+  const { outcome } = result;
+  if (outcome.status === 'rejected' || outcome.status === 'needs_review') return null;
+  try {
+    return await db.transaction('rw', [...db.cacheTables, db.outbox, db.shadows, db.meta], async (): Promise<EnqueueResult> => {
+      const checks = Promise.all([db.outbox.where('id').equals(op.id).first(), db.meta.get('nextSeq'), answersNow(recorded.waves, (needs) => loadRows(db, needs, readRunsAndStepsNow))]);
+      const writes = Promise.all([
+        db.outbox.add({ seq, id: op.id, op }),
+        db.meta.put({ key: 'nextSeq', value: seq + 1 }),
+        writeChanges(db, result.changes, { shadow: true, before: recorded.slice }),
+      ]);
+      // A failed write aborts the transaction; the checks then say so.
+      writes.catch(() => undefined);
+      const [queued, next, answers] = await checks;
+      if (queued !== undefined || next?.value !== seq || answers !== recorded.answers) throw new StaleAnswers();
+      await writes;
+      return { ok: true, seq, outcome };
+    });
+  } catch (error) {
+    if (error instanceof StaleAnswers) return null;
+    throw error;
+  }
 }

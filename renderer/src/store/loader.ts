@@ -2,17 +2,19 @@ import { loadScopeAsync, type ScopeNeeds, type ScopeRows } from '../../../shared
 import { emptyState, type EngineState } from '../../../shared/engine/state';
 import type { Operation } from '../../../shared/schemas/operation';
 import type { StationDb } from './db';
+import { readRunsAndSteps, type RunsAndSteps } from './runRangeReads';
 import { runsWithSteps } from './runSteps';
 import { seenFirst } from './seenFirst';
+import { remembering } from './sliceMemo';
 
 const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
 
-async function loadRows(db: StationDb, needs: ScopeNeeds): Promise<ScopeRows> {
+export async function loadRows(db: StationDb, needs: ScopeNeeds, readRuns: (db: StationDb, runIds: readonly string[]) => Promise<RunsAndSteps> = readRunsAndSteps): Promise<ScopeRows> {
   // The steps are looked up by run id together with the runs, not after them: one round trip
   // fewer (runSteps.ts: a batch's runs and stored steps in two range reads; the pristine steps
   // the cache holds no row for are copied from the run's procedure, kept in memory once read).
   const [{ runs, steps }, batches, users, reviews] = await Promise.all([
-    runsWithSteps(db, needs.runIds),
+    runsWithSteps(db, needs.runIds, readRuns),
     db.batches.bulkGet(needs.batchIds),
     db.users.bulkGet(needs.userIds),
     db.reviews.bulkGet(needs.reviewIds),
@@ -26,4 +28,9 @@ async function loadRows(db: StationDb, needs: ScopeNeeds): Promise<ScopeRows> {
  */
 export function loadSlice(db: StationDb, op: Operation): Promise<EngineState> {
   return loadScopeAsync(op, seenFirst(op, (needs) => loadRows(db, needs)), emptyState());
+}
+
+/** loadSlice for a preview: the answers are remembered, for the write that may follow (sliceMemo.ts). */
+export function loadSliceRemembered(db: StationDb, op: Operation): Promise<EngineState> {
+  return loadScopeAsync(op, seenFirst(op, remembering(db, (needs) => loadRows(db, needs))), emptyState());
 }
