@@ -48,10 +48,11 @@ export interface ServerPage {
  */
 export function applyServerPage(db: StationDb, page: ServerPage): Promise<void> {
   return db.transaction('rw', [...db.cacheTables, db.outbox, db.outcomes, db.shadows, db.meta], async () => {
-    const [held, shadowed] = await Promise.all([currentCursor(db), page.more === true ? db.shadows.count() : 0]);
+    // Whether any shadow is left: one key read, not a count (which walks every shadow of a long drain).
+    const [held, shadowed] = await Promise.all([currentCursor(db), page.more === true ? db.shadows.limit(1).primaryKeys() : []]);
     // Applied over a gap, the rows in it would never arrive and the cursor would pass them.
     if (page.since !== undefined && page.since > held) throw new PageGapError(page.since, held);
-    const deferRebase = shadowed > 0;
+    const deferRebase = shadowed.length > 0;
     if (deferRebase) await writeUnderShadows(db, page.changes);
     else {
       await restoreShadows(db);
