@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { startChildServer } from '../server/childServer';
+import { buildBenchModule } from './benchModule';
 import { summariseProfile, type CpuProfile } from './cpuProfile';
 import type { Row } from './measure';
 import { pageNow, readSyncTrace, summariseTrace, traceSyncMessages } from './syncTrace';
@@ -36,15 +37,7 @@ interface CatchUpPage {
 async function buildStation(): Promise<void> {
   // Profiled, the code keeps its names, so the profile says which function took the time.
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: stationOut, emptyOutDir: true, minify: !profiling } });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: join(stationOut, 'bench'),
-      emptyOutDir: true,
-      lib: { entry: fileURLToPath(new URL('./browser/catchUpPage.ts', import.meta.url)), formats: ['es'], fileName: () => 'catchUp.js' },
-    },
-  });
+  await buildBenchModule(stationOut, 'catchUpPage.ts', { format: 'es', fileName: 'catchUp.js' });
 }
 
 /** Where the server serves the benchmark's module; imported inside the station's page. */

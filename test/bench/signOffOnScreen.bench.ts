@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { buildBenchModule } from './benchModule';
 import { percentile, type Row } from './measure';
 
 const config = fileURLToPath(new URL('../../vite.config.ts', import.meta.url));
@@ -125,20 +125,9 @@ interface ClickFloor {
   lastMs(): number;
 }
 
-/**
- * Builds browser/clickFloor.ts beside the station build (the page's policy runs scripts from its
- * own origin only) and adds it to the page, where it is `window.__clickFloor`.
- */
+/** Adds browser/clickFloor.ts to the page, where it is `window.__clickFloor`, and installs it. */
 async function addClickFloor(page: Page): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: join(stationOut, 'bench'),
-      emptyOutDir: true,
-      lib: { entry: fileURLToPath(new URL('./browser/clickFloor.ts', import.meta.url)), formats: ['iife'], name: '__clickFloor', fileName: () => 'clickFloor.js' },
-    },
-  });
+  await buildBenchModule(stationOut, 'clickFloor.ts', { format: 'iife', name: '__clickFloor', fileName: 'clickFloor.js' });
   await page.addScriptTag({ url: '/bench/clickFloor.js' });
   await page.evaluate(() => (window as unknown as { __clickFloor: ClickFloor }).__clickFloor.install());
 }
