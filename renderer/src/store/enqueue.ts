@@ -26,7 +26,7 @@ export type EnqueueResult =
 export async function enqueue(db: StationDb, op: Operation): Promise<EnqueueResult> {
   const seq = expectedSeq.get(db);
   const recorded = seq === undefined ? null : await recordedSlice(db, op, seenFirst);
-  const checked = recorded && seq !== undefined ? await enqueueOnRecorded(db, op, recorded, seq).catch(() => null) : null;
+  const checked = recorded && seq !== undefined ? await enqueueOnRecorded(db, op, recorded, seq) : null;
   const result = checked ?? (await enqueueOnCache(db, op));
   if (result.ok) expectedSeq.set(db, result.seq + 1);
   return result;
@@ -60,8 +60,10 @@ class StaleAnswers extends Error {}
 /**
  * The recorded way: the engine's writes on the recorded slice go out behind reads of the same
  * rows (IndexedDB answers requests in order, so those reads see the cache as it was before
- * them), and the transaction commits only if the answers match. Null when the recorded slice
- * does not hold (or the engine would refuse: the plain way says why, on the cache's own rows).
+ * them), and the transaction commits only if the answers match. Null when it did not commit,
+ * with nothing of it written: a stale answer, a write refused (the sequence number or the
+ * operation's id already taken), any failure; or when the engine would refuse. The plain way
+ * then checks the operation on the cache's own rows, and says why if it must.
  */
 async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: RecordedSlice, seq: number): Promise<EnqueueResult | null> {
   const result = applyOperation(recorded.slice, op);
@@ -82,8 +84,7 @@ async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: Recorde
       await writes;
       return { ok: true, seq, outcome };
     });
-  } catch (error) {
-    if (error instanceof StaleAnswers) return null;
-    throw error;
+  } catch {
+    return null;
   }
 }
