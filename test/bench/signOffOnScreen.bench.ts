@@ -206,8 +206,8 @@ export async function signOffOnScreen(): Promise<Row[]> {
       median,
       spread: [percentile(sorted, 10), percentile(sorted, 90)],
       repeats: sorted.length,
-      target: 'issue: ≤ 16 ms to durable and on screen (the durable write alone is over it: store rows)',
-      met: median <= 16,
+      target: 'issue: ≤ 16 ms to durable and on screen; ≤ 1.5× raw (the floor below is itself ~16 ms)',
+      met: median <= 16 && median <= 1.5 * floorMedian,
       reference: { figure: 'the same records written raw at a click of the bench\'s own, click to drawn', median: floorMedian, ratio: median / floorMedian },
     }, {
       figure: 'Reference: the same records written raw in one transaction, from a click to drawn (no station code)',
