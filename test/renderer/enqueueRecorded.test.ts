@@ -102,6 +102,18 @@ describe('an enqueue after a preview (the recorded slice)', () => {
     expect(await everything(db)).toEqual(before);
   });
 
+  it('keeps expecting the next free sequence number after an operation found already saved', async () => {
+    const { plant, db } = await batchedStation();
+    const first = plant.stepOp('hold', 'R-1', 'connector', { reason: 'Parts missing' });
+    expect((await enqueue(db, first)).ok).toBe(true);
+    expect((await enqueue(db, plant.stepOp('start', 'R-2', 'inspect', {}))).ok).toBe(true);
+    // Saved again: found at 2, while 4 is the next free number.
+    expect(await enqueue(db, first)).toMatchObject({ ok: true, seq: 2 });
+    const next = await confirmAfterPreview(db, plant.stepOp('start', 'R-3', 'inspect', {}));
+    expect(next.readPlainly).toBe(false);
+    expect(next.result.ok && next.result.seq).toBe(4);
+  });
+
   it('leaves a refusal to the plain way, which says why on the cache\'s own rows', async () => {
     const { plant, db } = await batchedStation();
     const op = plant.stepOp('signOff', 'R-1', 'qa', { meaning: 'performed', fieldValues: {} });

@@ -27,12 +27,13 @@ export async function enqueue(db: StationDb, op: Operation): Promise<EnqueueResu
   const seq = expectedSeq.get(db);
   const recorded = seq === undefined ? null : await recordedSlice(db, op, seenFirst);
   const checked = recorded && seq !== undefined ? await enqueueOnRecorded(db, op, recorded, seq) : null;
-  const result = checked ?? (await enqueueOnCache(db, op));
-  if (result.ok) expectedSeq.set(db, result.seq + 1);
-  return result;
+  return checked ?? enqueueOnCache(db, op);
 }
 
-/** The next sequence number as this page last wrote it: the outbox key a recorded enqueue takes. */
+/**
+ * The next sequence number as this page last wrote it: the outbox key a recorded enqueue takes.
+ * Set where an operation is written (not for one found already saved, which keeps its old number).
+ */
 const expectedSeq = new WeakMap<StationDb, number>();
 
 /** The plain way: read the slice in the transaction, check, then write. */
@@ -50,6 +51,7 @@ function enqueueOnCache(db: StationDb, op: Operation): Promise<EnqueueResult> {
       db.meta.put({ key: 'nextSeq', value: seq + 1 }),
       writeChanges(db, result.changes, { shadow: true, before: slice }),
     ]);
+    expectedSeq.set(db, seq + 1);
     return { ok: true, seq, outcome };
   });
 }
@@ -82,6 +84,7 @@ async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: Recorde
       const [queued, next, answers] = await checks;
       if (queued !== undefined || next?.value !== seq || answers !== recorded.answers) throw new StaleAnswers();
       await writes;
+      expectedSeq.set(db, seq + 1);
       return { ok: true, seq, outcome };
     });
   } catch {
