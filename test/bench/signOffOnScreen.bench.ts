@@ -96,8 +96,9 @@ export async function openBatchedRun(browser: Browser, base: string): Promise<Pa
 /**
  * A reference for the click: a database of its own with one row, which every click then reads
  * once (watchScreen), from a transaction started at the click. At rest such a read is answered in
- * ~0.2 ms; started by a real click (the browser is routing the input and repainting) it waits as
- * long as the station's own first read does, so it shows what the platform adds on this machine.
+ * ~0.2 ms; a read started at any click, a plain button's too, is answered 12–14 ms later on this
+ * machine. A save that waits for its reads pays that; one that sends its writes without waiting
+ * does not (docs/scale.md, footnote 5).
  */
 async function installProbe(page: Page): Promise<void> {
   await page.evaluate(async () => {

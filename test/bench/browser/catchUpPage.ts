@@ -87,10 +87,7 @@ export async function rawBootstrapWrite(): Promise<{ ms: number; rows: number }>
 
 /** The raw IndexedDB write of every row the drain of queueOperations' operations left (catchUpFloor.ts). */
 export async function rawDrainWrite(): Promise<{ ms: number; rows: number }> {
-  const name = await stationDbName();
-  const db = await openStationDb(name);
-  const stationId = (await db.meta.get('stationId'))?.value;
-  db.close();
+  const stationId = (await (await polledDb()).meta.get('stationId'))?.value;
   if (typeof stationId !== 'string') throw new Error('the station has no id yet');
-  return drainFloor(name, `${stationId}-catchup-`);
+  return drainFloor(await stationDbName(), `${stationId}-catchup-`);
 }
