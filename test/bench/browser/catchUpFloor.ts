@@ -1,5 +1,4 @@
-import { schemaVersions } from '../../../renderer/src/store/schema';
-import { done, openRaw } from './idbRaw';
+import { createStationStore, done, openRaw } from './idbRaw';
 
 /**
  * The floor under a whole catch-up: every row it leaves in the station's cache, written straight
@@ -15,13 +14,6 @@ const floorDb = 'lockstep-bench-catchup-floor';
 const cacheStores = ['runs', 'runSteps', 'batches', 'users', 'signatures', 'audit', 'procedures', 'reviews'] as const;
 
 type StoreName = (typeof cacheStores)[number] | 'outcomes';
-
-/** A store's key path and indexes as the station's current schema declares them ('id, runId, …'). */
-function specOf(store: StoreName): { keyPath: string; indexes: string[] } {
-  const latest: Record<string, string> = schemaVersions[schemaVersions.length - 1]?.stores ?? {};
-  const [keyPath = 'id', ...indexes] = (latest[store] ?? '').split(',').map((s) => s.trim());
-  return { keyPath, indexes };
-}
 
 /** Every row of each store, from the station's database. */
 async function readStores(stationDb: string, stores: readonly StoreName[]): Promise<Map<StoreName, unknown[]>> {
@@ -43,11 +35,7 @@ async function readStores(stationDb: string, stores: readonly StoreName[]): Prom
 async function writeStores(rows: ReadonlyMap<StoreName, readonly unknown[]>, perTransaction: number): Promise<number> {
   await done(indexedDB.deleteDatabase(floorDb));
   const db = await openRaw(floorDb, 1, (created) => {
-    for (const store of rows.keys()) {
-      const { keyPath, indexes } = specOf(store);
-      const objectStore = created.createObjectStore(store, { keyPath });
-      for (const index of indexes) objectStore.createIndex(index, index);
-    }
+    for (const store of rows.keys()) createStationStore(created, store);
   });
   const all = [...rows].flatMap(([store, list]) => list.map((row) => [store, row] as const));
   try {

@@ -1,5 +1,4 @@
-import { schemaVersions } from '../../../renderer/src/store/schema';
-import { done, openRaw } from './idbRaw';
+import { createStationStore, done, openRaw } from './idbRaw';
 
 /**
  * The floor under "click → durable and on screen", loaded into the demo station's page by the
@@ -14,13 +13,6 @@ import { done, openRaw } from './idbRaw';
 const floorDb = 'lockstep-bench-click-floor';
 const stores = ['runs', 'runSteps', 'audit', 'outbox'] as const;
 type StoreName = (typeof stores)[number];
-
-/** A store's key path and indexes as the station's current schema declares them. */
-function specOf(store: StoreName): { keyPath: string; indexes: { name: string; unique: boolean }[] } {
-  const latest: Record<string, string> = schemaVersions[schemaVersions.length - 1]?.stores ?? {};
-  const [keyPath = 'id', ...indexes] = (latest[store] ?? '').split(',').map((s) => s.trim());
-  return { keyPath, indexes: indexes.map((spec) => ({ name: spec.replace(/^&/, ''), unique: spec.startsWith('&') })) };
-}
 
 const request = <T>(r: IDBRequest<T>) => done(r).then(() => r.result);
 
@@ -38,11 +30,7 @@ let floor: Floor | null = null;
 export async function install(): Promise<void> {
   await done(indexedDB.deleteDatabase(floorDb));
   const db = await openRaw(floorDb, 1, (created) => {
-    for (const store of stores) {
-      const { keyPath, indexes } = specOf(store);
-      const objectStore = created.createObjectStore(store, { keyPath });
-      for (const index of indexes) objectStore.createIndex(index.name, index.name, { unique: index.unique });
-    }
+    for (const store of stores) createStationStore(created, store);
   });
   const button = document.createElement('button');
   button.textContent = 'Bench: raw write';

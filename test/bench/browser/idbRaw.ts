@@ -1,3 +1,5 @@
+import { schemaVersions } from '../../../renderer/src/store/schema';
+
 /** Plain IndexedDB requests as promises, for the benchmarks' raw floors (no Dexie in the way). */
 
 /** Resolves when the request succeeds or the transaction completes; rejects on error or abort. */
@@ -20,4 +22,19 @@ export function openRaw(name: string, version?: number, upgrade?: (db: IDBDataba
     request.onsuccess = () => { resolve(request.result); };
     request.onerror = () => { reject(request.error ?? new Error(`cannot open ${name}`)); };
   });
+}
+
+/**
+ * Creates `store` in a database being upgraded, with the key path and indexes the station's
+ * current schema declares for it ('id, runId, …'; '&' marks a unique index), for a raw floor that
+ * must write what the station writes.
+ */
+export function createStationStore(db: IDBDatabase, store: string): void {
+  const latest: Record<string, string> = schemaVersions[schemaVersions.length - 1]?.stores ?? {};
+  const [keyPath = 'id', ...indexes] = (latest[store] ?? '').split(',').map((s) => s.trim());
+  const created = db.createObjectStore(store, { keyPath });
+  for (const spec of indexes) {
+    const name = spec.replace(/^&/, '');
+    created.createIndex(name, name, { unique: spec.startsWith('&') });
+  }
 }

@@ -1,8 +1,7 @@
 import { openStationDb } from '../../../renderer/src/store/open';
-import { schemaVersions } from '../../../renderer/src/store/schema';
 import { applyServerPage } from '../../../renderer/src/store/serverPage';
 import type { Run } from '../../../shared/schemas/run';
-import { done, openRaw } from './idbRaw';
+import { createStationStore, done, openRaw } from './idbRaw';
 
 /**
  * The floor under a bootstrap: how fast this browser's IndexedDB takes the station's run rows
@@ -14,12 +13,6 @@ import { done, openRaw } from './idbRaw';
 const pageSize = 2000;
 const floorDb = 'lockstep-bench-floor';
 const applyDb = 'lockstep-bench-apply';
-
-/** The runs store's indexes as the station's current schema declares them ('id, batchId, …'). */
-function runIndexes(): string[] {
-  const latest = schemaVersions[schemaVersions.length - 1];
-  return (latest?.stores.runs ?? '').split(',').map((s) => s.trim()).slice(1);
-}
 
 /** Every run row in the station's cache, read with one getAll. */
 async function stationRuns(stationDb: string): Promise<unknown[]> {
@@ -37,8 +30,7 @@ async function stationRuns(stationDb: string): Promise<unknown[]> {
 async function writeInPages(rows: readonly unknown[]): Promise<number> {
   await done(indexedDB.deleteDatabase(floorDb));
   const db = await openRaw(floorDb, 1, (created) => {
-    const store = created.createObjectStore('runs', { keyPath: 'id' });
-    for (const index of runIndexes()) store.createIndex(index, index);
+    createStationStore(created, 'runs');
   });
   try {
     const started = performance.now();
