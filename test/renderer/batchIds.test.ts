@@ -32,7 +32,8 @@ describe('batch ids made on this station', () => {
 
   it('skips an id already in the cache', async () => {
     const db = await demoStation();
-    await db.batches.put({ id: 'ST-K7QM-1', title: null, memberRunIds: [], createdBy: 'u-chen', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const taken = { id: 'ST-K7QM-1', title: null, memberRunIds: [], createdBy: 'u-chen', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    await db.transaction('rw', [db.batches, db.meta], () => db.batches.put(taken));
     await enqueueWithNextBatchId(db, 'ST-K7QM', createBatch(['R-1001', 'R-1002']));
     expect((await db.runs.get('R-1001'))?.batchId).toBe('ST-K7QM-2');
   });

@@ -77,7 +77,7 @@ describe('a committed change drawn before the run view re-reads it', () => {
     const seen = collect(db);
     const run = await db.runs.get(runId);
     await expect(
-      db.transaction('rw', db.runs, async () => {
+      db.transaction('rw', [db.runs, db.meta], async () => {
         if (run) await db.runs.put({ ...run, title: 'never committed' });
         throw new Error('abort on purpose');
       }),

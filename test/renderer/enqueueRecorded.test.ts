@@ -27,7 +27,8 @@ async function everything(db: StationDb) {
     db.shadows.toArray(),
     db.meta.toArray(),
   ]);
-  return { runs, steps, batches, audit, signatures, outbox, shadows, meta };
+  // The write token differs by nature: each write leaves a token no other write left.
+  return { runs, steps, batches, audit, signatures, outbox, shadows, meta: meta.filter((row) => row.key !== 'written') };
 }
 
 /**
@@ -76,6 +77,15 @@ describe('an enqueue after a preview (the recorded slice)', () => {
     // The hold reaches R-2 only: R-3's step is skipped now, as the plain check saw.
     expect(result.ok && result.outcome.propagatedTo.map((p) => p.runId)).toEqual(['R-2']);
     expect((await db.runSteps.get('R-3/connector'))?.state).toBe('skipped');
+  });
+
+  it('checks the operation the plain way after any write to the cache since the preview, even to rows it did not read', async () => {
+    const { plant, db } = await batchedStation();
+    const op = plant.stepOp('hold', 'R-1', 'connector', { reason: 'Parts missing' });
+    const outsider = new Plant([{ procedure: boardV1, ids: ['R-9'] }]);
+    const { result, readPlainly } = await confirmAfterPreview(db, op, () => applyServerPage(db, { changes: [{ entity: 'run', op: 'put', row: outsider.run('R-9') }], outcomes: [], cursor: 5 }));
+    expect(readPlainly).toBe(true);
+    expect(result.ok && result.outcome.propagatedTo).toHaveLength(2);
   });
 
   it('takes the next sequence number the plain way when another operation took the expected one', async () => {

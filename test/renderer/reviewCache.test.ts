@@ -57,7 +57,7 @@ describe('review items in the station cache', () => {
     const { plant: withReview, reviewId } = plantWithReview();
     const review = withReview.state.reviews.get(reviewId);
     if (!review) throw new Error('no review');
-    await db.reviews.put(review);
+    await db.transaction('rw', [db.reviews, db.meta], () => db.reviews.put(review));
     // Version 3 indexed reviews by step as well; version 6 dropped that index, which no query read.
     expect(await db.reviews.where('runId').equals('R-3').count()).toBe(1);
   });

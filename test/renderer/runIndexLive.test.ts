@@ -52,17 +52,17 @@ describe('the runs index kept in step with the cache', () => {
     expect(index.query({ ...byUpdate, statuses: ['hold'] })).toContain('R-1018');
 
     changed = nextChange(db);
-    await db.runs.update('R-1018', { title: 'Renamed for the test' });
+    await db.transaction('rw', [db.runs, db.meta], () => db.runs.update('R-1018', { title: 'Renamed for the test' }));
     await changed;
     expect(index.query({ ...byUpdate, search: 'renamed for' })).toEqual(['R-1018']);
 
     changed = nextChange(db);
-    await db.runs.where('id').equals('R-1018').modify({ stepsDone: 2 });
+    await db.transaction('rw', [db.runs, db.meta], () => db.runs.where('id').equals('R-1018').modify({ stepsDone: 2 }));
     await changed;
     expect(index.get('R-1018')?.stepsDone).toBe(2);
 
     changed = nextChange(db);
-    await db.runs.delete('R-1018');
+    await db.transaction('rw', [db.runs, db.meta], () => db.runs.delete('R-1018'));
     await changed;
     expect(index.get('R-1018')).toBeUndefined();
     expect(index.size).toBe(await db.runs.count());
@@ -73,7 +73,7 @@ describe('the runs index kept in step with the cache', () => {
     const index = await filledIndex(db);
     const run = await someRun(db);
     await expect(
-      db.transaction('rw', db.runs, async () => {
+      db.transaction('rw', [db.runs, db.meta], async () => {
         await db.runs.put({ ...run, title: 'Never committed' });
         throw new Error('abort');
       }),
@@ -85,7 +85,7 @@ describe('the runs index kept in step with the cache', () => {
     const db = await demoStation();
     const index = await filledIndex(db);
     const changed = nextChange(db);
-    await db.runs.clear();
+    await db.transaction('rw', [db.runs, db.meta], () => db.runs.clear());
     await changed;
     expect(index.size).toBe(0);
   });

@@ -59,7 +59,7 @@ describe('shadows of optimistic writes', () => {
     const op = plant.stepOp('start', 'R-1', 'inspect', {});
     // The entry the operation will write, already here from the server with its own wording.
     const serverEntry = { ...(await entryOf(op)), reason: 'As the server recorded it' };
-    await db.transaction('rw', [db.audit], () => db.audit.put(serverEntry));
+    await db.transaction('rw', [db.audit, db.meta], () => db.audit.put(serverEntry));
     await enqueue(db, op);
     expect((await db.audit.get(serverEntry.id))?.reason).toBeNull();
     await applyServerPage(db, refused(op));

@@ -11,6 +11,6 @@ import { loadSliceRemembered } from '../store/loader';
  * the confirm that follows writes without waiting for them again (store/sliceMemo.ts).
  */
 export async function previewOperation(db: StationDb, op: Operation): Promise<Outcome> {
-  const state = await db.transaction('r', db.cacheTables, () => loadSliceRemembered(db, op));
+  const state = await db.transaction('r', [...db.cacheTables, db.meta], () => loadSliceRemembered(db, op));
   return applyOperation(state, op).outcome;
 }

@@ -7,6 +7,7 @@ import type { StationDb } from '../store/db';
 import { harnessV2 } from './procedures';
 import { SeededRandom } from '../../../shared/util/seededRandom';
 import { demoUsers } from './users';
+import { newWriteToken, writeTokenKey } from '../store/writeToken';
 
 /** Bulk runs are numbered from here, clear of the demo plant's R-1001…. */
 const firstBulk = 200_001;
@@ -81,7 +82,9 @@ const storeOf = { run: 'runs', runStep: 'runSteps', signature: 'signatures', aud
 
 function writeRaw(db: StationDb, rows: readonly CacheChange[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = db.backendDB().transaction(Object.values(storeOf), 'readwrite', { durability: 'relaxed' });
+    const tx = db.backendDB().transaction([...Object.values(storeOf), 'meta'], 'readwrite', { durability: 'relaxed' });
+    // Past Dexie, so past its write-token middleware: the token changes here instead (writeToken.ts).
+    tx.objectStore('meta').put({ key: writeTokenKey, value: newWriteToken() });
     for (const change of rows) {
       if (change.op !== 'put') continue;
       switch (change.entity) {

@@ -24,7 +24,7 @@ export function serverFirstPinCheck(bridge: StationBridge, db: StationDb): PinCh
     async signIn(badgeId, pin) {
       const answer = await bridge.station.signIn({ badgeId: badgeId.trim(), pin });
       if (answer.ok) {
-        await db.transaction('rw', [db.verifiers, db.users], async () => {
+        await db.transaction('rw', [db.verifiers, db.users, db.meta], async () => {
           await db.verifiers.where('badgeId').equals(answer.value.badgeId).delete();
           await db.verifiers.put(recordFromSignIn(answer.value));
           await db.users.put(answer.value.user);

@@ -13,6 +13,7 @@ import { CommittedRowsFeed } from './committedRows';
 import { RunWrites } from './runWrites';
 import { schemaVersions } from './schema';
 import { upgrades } from './upgrades';
+import { writeTokenMiddleware } from './writeToken';
 
 export interface OutboxEntry {
   /** Gap-free per-station sequence number: the order the server applies this station's work in. */
@@ -62,7 +63,8 @@ export interface ShadowRow {
 }
 
 export interface MetaRow {
-  key: 'cursor' | 'nextSeq' | 'stationId' | 'lastSyncAt' | 'nextBatchNumber';
+  /** `written`: the cache's write token (writeToken.ts). */
+  key: 'cursor' | 'nextSeq' | 'stationId' | 'lastSyncAt' | 'nextBatchNumber' | 'written';
   value: string | number;
 }
 
@@ -101,6 +103,7 @@ export class StationDb extends Dexie {
     }
     this.use(this.runWrites.middleware());
     this.use(this.committedRows.middleware());
+    this.use(writeTokenMiddleware());
   }
 
   /** Every table the engine's writes and the sync pages touch, for one transaction over all of them. */

@@ -3,10 +3,9 @@ import type { Operation } from '../../../shared/schemas/operation';
 import type { Outcome } from '../../../shared/schemas/outcome';
 import { writeChanges } from './cacheChanges';
 import type { StationDb } from './db';
-import { loadRows, loadSlice } from './loader';
-import { readRunsAndStepsNow } from './runRangeReads';
+import { loadSlice } from './loader';
 import { seenFirst } from './seenFirst';
-import { answersNow, recordedSlice, type RecordedSlice } from './sliceMemo';
+import { recordedSlice, writeTokenNow, type RecordedSlice } from './sliceMemo';
 
 export type EnqueueResult =
   | { ok: true; seq: number; outcome: Extract<Outcome, { status: 'applied' | 'applied_with_exclusions' }> }
@@ -20,8 +19,9 @@ export type EnqueueResult =
  *
  * After a preview of the same operation (a dialog shows one before its confirm), the engine works
  * on the rows the preview read and the writes go out without waiting for the cache's answers;
- * the same transaction reads those rows again first, and any difference aborts it, writing
- * nothing, and the operation is checked the plain way (sliceMemo.ts).
+ * the same transaction first reads the cache's write token, and if anything was written to the
+ * cache since the preview read those rows it aborts, writing nothing, and the operation is
+ * checked the plain way (sliceMemo.ts, writeToken.ts).
  */
 export async function enqueue(db: StationDb, op: Operation): Promise<EnqueueResult> {
   const seq = expectedSeq.get(db);
@@ -56,16 +56,17 @@ function enqueueOnCache(db: StationDb, op: Operation): Promise<EnqueueResult> {
   });
 }
 
-/** The cache no longer answers as the recorded slice says: nothing of the transaction is kept. */
+/** The cache was written since the recorded slice was read: nothing of the transaction is kept. */
 class StaleAnswers extends Error {}
 
 /**
- * The recorded way: the engine's writes on the recorded slice go out behind reads of the same
- * rows (IndexedDB answers requests in order, so those reads see the cache as it was before
- * them), and the transaction commits only if the answers match. Null when it did not commit,
- * with nothing of it written: a stale answer, a write refused (the sequence number or the
- * operation's id already taken), any failure; or when the engine would refuse. The plain way
- * then checks the operation on the cache's own rows, and says why if it must.
+ * The recorded way: the engine's writes on the recorded slice go out behind a read of the write
+ * token (IndexedDB answers requests in order, so it sees the cache as it was before them), and
+ * the transaction commits only if the token is the one the slice was read under: no write has
+ * committed since (a read of the slice's rows again cost the click ~3.7 ms, docs/scale.md). Null
+ * when it did not commit, with nothing of it written: a write since, a write refused (the
+ * sequence number or the operation's id already taken), any failure; or when the engine would
+ * refuse. The plain way then checks the operation on the cache's own rows, and says why if it must.
  */
 async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: RecordedSlice, seq: number): Promise<EnqueueResult | null> {
   const result = applyOperation(recorded.slice, op);
@@ -73,7 +74,7 @@ async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: Recorde
   if (outcome.status === 'rejected' || outcome.status === 'needs_review') return null;
   try {
     return await db.transaction('rw', [...db.cacheTables, db.outbox, db.shadows, db.meta], async (): Promise<EnqueueResult> => {
-      const checks = Promise.all([db.outbox.where('id').equals(op.id).first(), db.meta.get('nextSeq'), answersNow(recorded.waves, (needs) => loadRows(db, needs, readRunsAndStepsNow))]);
+      const checks = Promise.all([db.outbox.where('id').equals(op.id).first(), db.meta.get('nextSeq'), writeTokenNow(db)]);
       const writes = Promise.all([
         db.outbox.add({ seq, id: op.id, op }),
         db.meta.put({ key: 'nextSeq', value: seq + 1 }),
@@ -81,8 +82,8 @@ async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: Recorde
       ]);
       // A failed write aborts the transaction; the checks then say so.
       writes.catch(() => undefined);
-      const [queued, next, answers] = await checks;
-      if (queued !== undefined || next?.value !== seq || answers !== recorded.answers) throw new StaleAnswers();
+      const [queued, next, token] = await checks;
+      if (queued !== undefined || next?.value !== seq || token !== recorded.token) throw new StaleAnswers();
       await writes;
       expectedSeq.set(db, seq + 1);
       return { ok: true, seq, outcome };

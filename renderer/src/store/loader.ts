@@ -2,19 +2,18 @@ import { loadScopeAsync, type ScopeNeeds, type ScopeRows } from '../../../shared
 import { emptyState, type EngineState } from '../../../shared/engine/state';
 import type { Operation } from '../../../shared/schemas/operation';
 import type { StationDb } from './db';
-import { readRunsAndSteps, type RunsAndSteps } from './runRangeReads';
 import { runsWithSteps } from './runSteps';
 import { seenFirst } from './seenFirst';
 import { remembering } from './sliceMemo';
 
 const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
 
-export async function loadRows(db: StationDb, needs: ScopeNeeds, readRuns: (db: StationDb, runIds: readonly string[]) => Promise<RunsAndSteps> = readRunsAndSteps): Promise<ScopeRows> {
+async function loadRows(db: StationDb, needs: ScopeNeeds): Promise<ScopeRows> {
   // The steps are looked up by run id together with the runs, not after them: one round trip
   // fewer (runSteps.ts: a batch's runs and stored steps in two range reads; the pristine steps
   // the cache holds no row for are copied from the run's procedure, kept in memory once read).
   const [{ runs, steps }, batches, users, reviews] = await Promise.all([
-    runsWithSteps(db, needs.runIds, readRuns),
+    runsWithSteps(db, needs.runIds),
     db.batches.bulkGet(needs.batchIds),
     db.users.bulkGet(needs.userIds),
     db.reviews.bulkGet(needs.reviewIds),

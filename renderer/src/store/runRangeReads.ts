@@ -36,26 +36,14 @@ export function readRunsAndSteps(db: StationDb, runIds: readonly string[]): Prom
   if (!range) return oneByOne(db, runIds);
   return rangeCount(db, 'runs', range.lo, range.hi).then((inRange) => {
     const dense = inRange <= range.wanted.size + slackFor(range.wanted.size);
-    densityOf(db).set(range.key, dense);
     return dense ? inOneRange(db, runIds, range) : oneByOne(db, runIds);
   });
-}
-
-/**
- * readRunsAndSteps with every request sent at once, no count first: read one by one, or as one
- * range where the last count of the same runs found it dense. For a transaction whose writes go
- * out right behind its reads (enqueue.ts): a read sent after them would see them.
- */
-export function readRunsAndStepsNow(db: StationDb, runIds: readonly string[]): Promise<RunsAndSteps> {
-  const range = rangeOf(runIds);
-  return range && densityOf(db).get(range.key) === true ? inOneRange(db, runIds, range) : oneByOne(db, runIds);
 }
 
 interface RunRange {
   wanted: ReadonlySet<string>;
   lo: string;
   hi: string;
-  key: string;
 }
 
 /** The key range of enough runs to read as one range; null for a few (read one by one). */
@@ -66,19 +54,7 @@ function rangeOf(runIds: readonly string[]): RunRange | null {
   const lo = sorted[0];
   const hi = sorted[sorted.length - 1];
   if (lo === undefined || hi === undefined || sorted.length < fewRuns) return null;
-  return { wanted, lo, hi, key: sorted.join('\n') };
-}
-
-/** Whether each set of runs last counted was dense enough to read as one range (a few sets kept). */
-const densities = new WeakMap<StationDb, Map<string, boolean>>();
-function densityOf(db: StationDb): Map<string, boolean> {
-  let known = densities.get(db);
-  if (!known) {
-    known = new Map();
-    densities.set(db, known);
-  }
-  if (known.size > 16) known.clear();
-  return known;
+  return { wanted, lo, hi };
 }
 
 function inOneRange(db: StationDb, runIds: readonly string[], { wanted, lo, hi }: RunRange): Promise<RunsAndSteps> {

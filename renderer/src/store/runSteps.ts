@@ -4,7 +4,7 @@ import type { ProcedureVersion } from '../../../shared/schemas/procedure';
 import type { Run, RunStep } from '../../../shared/schemas/run';
 import type { StationDb } from './db';
 import { indexGetAll } from './indexGetAll';
-import { readRunsAndSteps, type RunsAndSteps } from './runRangeReads';
+import { readRunsAndSteps } from './runRangeReads';
 
 /**
  * A run's steps as the station knows them: the stored rows, and for every step id in
@@ -78,15 +78,11 @@ export async function stepsOfRuns(db: StationDb, runs: readonly Run[]): Promise<
 }
 
 /**
- * The runs with these ids that the cache holds, and their steps, read together: by default a
+ * The runs with these ids that the cache holds, and their steps, read together: a
  * batch's runs and stored steps in two range reads where its ids sit together (runRangeReads.ts).
  */
-export function runsWithSteps(
-  db: StationDb,
-  runIds: readonly string[],
-  read: (db: StationDb, runIds: readonly string[]) => Promise<RunsAndSteps> = readRunsAndSteps,
-): Promise<{ runs: Run[]; steps: RunStep[][] }> {
-  return read(db, runIds).then(({ runs: found, steps: stored }) => {
+export function runsWithSteps(db: StationDb, runIds: readonly string[]): Promise<{ runs: Run[]; steps: RunStep[][] }> {
+  return readRunsAndSteps(db, runIds).then(({ runs: found, steps: stored }) => {
     const runs: Run[] = [];
     const rowsOf: RunStep[][] = [];
     found.forEach((run, i) => {

@@ -6,5 +6,5 @@ import type { StationDb } from './db';
  * demo data, and tests that arrange a cache directly.
  */
 export function seedCache(db: StationDb, changes: readonly CacheChange[]): Promise<void> {
-  return db.transaction('rw', [...db.cacheTables, db.shadows], () => writeChanges(db, changes, { shadow: false }));
+  return db.transaction('rw', [...db.cacheTables, db.shadows, db.meta], () => writeChanges(db, changes, { shadow: false }));
 }

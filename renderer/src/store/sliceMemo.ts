@@ -2,28 +2,28 @@ import { loadScopeAsync, type ScopeNeeds, type ScopeRows } from '../../../shared
 import { emptyState, type EngineState } from '../../../shared/engine/state';
 import type { Operation } from '../../../shared/schemas/operation';
 import type { StationDb } from './db';
+import { writeTokenKey } from './writeToken';
 
 /**
  * What the cache answered the slice reads of a preview, kept so the write that follows a
  * confirm does not wait for the same answers again. After a click, the first answer from
  * IndexedDB takes ~12 ms on the station's machine (a read at rest, 0.3 ms); a write sent without
  * waiting for one does not pay it (docs/scale.md, "click to screen"). So the engine works on the
- * remembered rows and the writes go out at once, behind reads of the same rows in the same
- * transaction; enqueue.ts compares those answers with the remembered ones and aborts, writing
- * nothing, on any difference.
+ * remembered rows and the writes go out at once. Each answer is remembered with the cache's write
+ * token as it stood when the rows were read (writeToken.ts): enqueue.ts reads the token in the
+ * write's own transaction, before its writes, and aborts, writing nothing, unless it is still the
+ * same — no write to the cache has committed since those rows were read.
  */
 export interface RecordedSlice {
   /** The slice built from the remembered answers, as loadSlice would build it from the same rows. */
   slice: EngineState;
-  /** The reads the slice took, wave by wave, to be made again in the write's transaction. */
-  waves: readonly ScopeNeeds[];
-  /** The remembered answers to those waves, as one text to compare. */
-  answers: string;
+  /** The write token every remembered answer was read under (null: the cache was never written). */
+  token: string | null;
 }
 
 interface Answer {
   rows: ScopeRows;
-  text: string;
+  token: string | null;
 }
 
 /** A few previews' worth: a dialog open per person, a batch verdict. */
@@ -41,18 +41,28 @@ function answersOf(db: StationDb): Map<string, Answer> {
   return answers;
 }
 
-/** A loader that remembers each answer it gets (for recordedSlice), the oldest forgotten first. */
+/** The cache's write token now (null before its first write). Read inside the caller's transaction. */
+export function writeTokenNow(db: StationDb): Promise<string | null> {
+  return db.meta.get(writeTokenKey).then((row) => (typeof row?.value === 'string' ? row.value : null));
+}
+
+/**
+ * A loader that remembers each answer it gets (for recordedSlice), the oldest forgotten first.
+ * Call it inside a read-only transaction over the cache tables and `meta`: the token is read in
+ * the same transaction, just before the rows, so it is the token those rows stand under.
+ */
 export function remembering(db: StationDb, load: (needs: ScopeNeeds) => Promise<ScopeRows>): (needs: ScopeNeeds) => Promise<ScopeRows> {
   return (needs) => {
+    const token = writeTokenNow(db);
     const answer = load(needs);
     // Remembered on the side, and the loader's own promise handed on: one more step in the chain
     // (an await, a .then) and the preview's next wave would be read outside its transaction.
-    answer.then(
-      (rows) => {
+    Promise.all([token, answer]).then(
+      ([readUnder, rows]) => {
         const answers = answersOf(db);
         const key = keyOf(needs);
         answers.delete(key);
-        answers.set(key, { rows, text: JSON.stringify(rows) });
+        answers.set(key, { rows, token: readUnder });
         for (const oldest of answers.keys()) {
           if (answers.size <= kept) break;
           answers.delete(oldest);
@@ -66,12 +76,12 @@ export function remembering(db: StationDb, load: (needs: ScopeNeeds) => Promise<
 
 /**
  * The slice `op` needs, built from remembered answers only (`loader` decides the waves, as
- * loadSlice does); null when a wave was not remembered. Nothing is read.
+ * loadSlice does); null when a wave was not remembered, or the waves were read under different
+ * write tokens (one of them is stale already). Nothing is read.
  */
 export async function recordedSlice(db: StationDb, op: Operation, loader: (op: Operation, load: (needs: ScopeNeeds) => Promise<ScopeRows>) => (needs: ScopeNeeds) => Promise<ScopeRows>): Promise<RecordedSlice | null> {
   const answers = answersOf(db);
-  const waves: ScopeNeeds[] = [];
-  const texts: string[] = [];
+  const tokens = new Set<string | null>();
   const missing = new Error('not remembered');
   try {
     const slice = await loadScopeAsync(
@@ -79,23 +89,17 @@ export async function recordedSlice(db: StationDb, op: Operation, loader: (op: O
       loader(op, (needs) => {
         const answer = answers.get(keyOf(needs));
         if (!answer) return Promise.reject(missing);
-        waves.push(needs);
-        texts.push(answer.text);
+        tokens.add(answer.token);
         // The rows themselves, not copies: the engine never changes a row it is given (it writes new
         // ones), and a pristine step copy is known by its identity (runSteps.ts).
         return Promise.resolve(answer.rows);
       }),
       emptyState(),
     );
-    return { slice, waves, answers: JSON.stringify(texts) };
+    const [token, ...others] = tokens;
+    return token === undefined || others.length > 0 ? null : { slice, token };
   } catch (error) {
     if (error === missing) return null;
     throw error;
   }
-}
-
-/** The answers to `waves` read now, as one text to compare with RecordedSlice.answers. */
-export async function answersNow(waves: readonly ScopeNeeds[], load: (needs: ScopeNeeds) => Promise<ScopeRows>): Promise<string> {
-  const rows = await Promise.all(waves.map(load));
-  return JSON.stringify(rows.map((r) => JSON.stringify(r)));
 }
