@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import type { Batch } from '../../../shared/schemas/batch';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
@@ -57,10 +58,15 @@ export function useRunData(runId: string): RunData | null | undefined {
   useEffect(() => {
     if (!live) return undefined;
     return db.committedRows.listen((rows) => {
-      setDrawn((prev) => {
-        const shown = prev?.over === live ? prev.data : live;
-        const next = overlayCommitted(shown, rows);
-        return next ? { over: live, data: next } : prev;
+      // Drawn at once, in the commit's own event: the committed feed is told before the saving
+      // code goes on, so the step shows its new state before the dialog closes and the message
+      // comes (committedRows.ts), not in the same pass as them.
+      flushSync(() => {
+        setDrawn((prev) => {
+          const shown = prev?.over === live ? prev.data : live;
+          const next = overlayCommitted(shown, rows);
+          return next ? { over: live, data: next } : prev;
+        });
       });
     });
   }, [db, live]);

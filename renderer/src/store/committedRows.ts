@@ -44,26 +44,41 @@ export class CommittedRowsFeed {
     };
   }
 
-  /** A DBCore middleware collecting the watched stores' writes. Register it before opening. */
+  /**
+   * A DBCore middleware collecting the watched stores' writes. Register it before opening. It
+   * listens for each writing transaction's `complete` from the moment the transaction is made,
+   * before Dexie does: the listeners hear of a commit before the code that waited for it goes on
+   * (a saved change is drawn before its dialog closes and its message shows, not after).
+   */
   middleware(): Middleware<DBCore> {
-    return mutationTap('committedRows', watched, (store, req, res, trans) => {
-      if (this.listeners.size > 0) this.record(store, req, res, trans);
+    const tap = mutationTap('committedRows', watched, (store, req, res, trans) => {
+      const into = this.open.get(trans);
+      if (into) this.record(into, store, req, res);
     });
+    return {
+      ...tap,
+      create: (down) => ({
+        ...tap.create(down),
+        transaction: (stores, mode, options) => {
+          const trans = down.transaction(stores, mode, options);
+          // With nobody listening (no run view open), a bootstrap's pages are not collected.
+          if (mode === 'readwrite' && this.listeners.size > 0 && stores.some((s) => watched.has(s))) this.follow(trans as unknown as IDBTransaction);
+          return trans;
+        },
+      }),
+    };
   }
 
-  private collecting(trans: IDBTransaction): Collecting {
-    const known = this.open.get(trans);
-    if (known) return known;
-    const fresh: Collecting = { runs: new Map(), steps: new Map(), shadowed: new Set(), unshadowed: new Set(), cleared: false };
-    this.open.set(trans, fresh);
+  private follow(trans: IDBTransaction): void {
+    const into: Collecting = { runs: new Map(), steps: new Map(), shadowed: new Set(), unshadowed: new Set(), cleared: false };
+    this.open.set(trans, into);
     trans.addEventListener('complete', () => {
-      for (const listener of this.listeners) listener(fresh);
+      const wrote = into.cleared || into.runs.size > 0 || into.steps.size > 0 || into.shadowed.size > 0 || into.unshadowed.size > 0;
+      if (wrote) for (const listener of this.listeners) listener(into);
     });
-    return fresh;
   }
 
-  private record(store: string, req: DBCoreMutateRequest, res: DBCoreMutateResponse, trans: IDBTransaction): void {
-    const into = this.collecting(trans);
+  private record(into: Collecting, store: string, req: DBCoreMutateRequest, res: DBCoreMutateResponse): void {
     const ok = succeeded(res);
     if (req.type === 'deleteRange') {
       into.cleared = true;
