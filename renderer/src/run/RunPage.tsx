@@ -14,7 +14,7 @@ import { useRunData } from './useRunData';
  * `stepId` (from the address) opens it at that step.
  */
 export function RunPage({ runId, stepId }: { runId: string; stepId?: string | undefined }) {
-  const data = useRunData(runId);
+  const { shown: data, read } = useRunData(runId);
   const [picked, setPicked] = useState<string | null>(stepId ?? null);
   const [tab, setTab] = useState<Key>('steps');
   const unavailable = useMemo(() => (data ? unavailableReasons(data.run, data.steps) : new Map<string, string | null>()), [data]);
@@ -63,7 +63,7 @@ export function RunPage({ runId, stepId }: { runId: string; stepId?: string | un
           <PartInstalls data={data} />
         </TabPanel>
       </Tabs>
-      <StepDialogHost data={data} />
+      <StepDialogHost data={read ?? data} />
       <BatchManagerHost />
     </section>
   );

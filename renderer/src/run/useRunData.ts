@@ -22,13 +22,25 @@ export interface RunData {
   pendingSteps: ReadonlySet<string>;
 }
 
+/** The run view's data: as shown, and as the live query last read it. */
+export interface RunView {
+  /** With this station's latest commits drawn over what was read (committedOverlay.ts). */
+  shown: RunData | null | undefined;
+  /**
+   * As read, without that drawing: for what need not redraw in a commit's own event (the step
+   * dialog, which closes right after its save commits: redrawn there, it only held the step's
+   * new state back from the screen).
+   */
+  read: RunData | null | undefined;
+}
+
 /**
  * Everything the run view shows, read live: any change to the run, its steps or its batch
  * re-renders it. A committed write to the run or its steps is drawn at once from the rows it
  * wrote (committedOverlay.ts), before the live query has read them back; the query's next
  * result, read after that commit, replaces the drawn one.
  */
-export function useRunData(runId: string): RunData | null | undefined {
+export function useRunData(runId: string): RunView {
   const { db } = useStation();
   const live = useLiveQuery(async (): Promise<RunData | null> => {
     const run = await db.runs.get(runId);
@@ -70,5 +82,5 @@ export function useRunData(runId: string): RunData | null | undefined {
       });
     });
   }, [db, live]);
-  return live && drawn?.over === live ? drawn.data : live;
+  return { shown: live && drawn?.over === live ? drawn.data : live, read: live };
 }
