@@ -11,6 +11,7 @@ import { FormFooter } from '../ui/FormFooter';
 import { PropagationPreview } from './PropagationPreview';
 import { actionWords, buildStepOp, type RedlineChanges } from './stepOps';
 import { useStepPreview } from './useStepPreview';
+import { useSaveGuard } from '../actions/useSaveGuard';
 
 /**
  * A step action confirmed in a dialog: with a reason (skip, fail, reopen, hold, redline), or
@@ -25,18 +26,20 @@ export function StepActionDialog(props: { kind: StepDialogKind; step: RunStep; s
   const outcome = useStepPreview(kind, step, seen, changes);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { guard, busy } = useSaveGuard();
   const refused = outcome?.status === 'rejected' || outcome?.status === 'needs_review';
 
+  // Closing while a save runs is left to the save: it closes the dialog once it is saved.
+  const close = () => {
+    if (!guard.saving) onClose();
+  };
   const confirm = async () => {
     if (words.needsReason && reason.trim() === '') {
       setError('Give a reason: it goes into the audit trail');
       return;
     }
-    setBusy(true);
-    const op = await buildStepOp(db, author, kind, step, { reason: reason.trim(), meaning: 'performed', changes: changes ?? {} }, seen);
-    const result = await submitOp(op, words.done);
-    setBusy(false);
+    const result = await guard.run(async () => submitOp(await buildStepOp(db, author, kind, step, { reason: reason.trim(), meaning: 'performed', changes: changes ?? {} }, seen), words.done));
+    if (!result) return;
     if (!result.ok) {
       setError(`Not saved: ${result.reason}`);
       return;
@@ -45,7 +48,7 @@ export function StepActionDialog(props: { kind: StepDialogKind; step: RunStep; s
   };
 
   return (
-    <DialogShell title={words.title} onClose={onClose} dismissable={!busy}>
+    <DialogShell title={words.title} onClose={close} dismissable={!busy}>
       <Form
         className="dialog-form"
         onSubmit={(e) => {
@@ -64,7 +67,7 @@ export function StepActionDialog(props: { kind: StepDialogKind; step: RunStep; s
           error={error}
           busy={busy}
           refused={refused}
-          onCancel={onClose}
+          onCancel={close}
           confirmLabel={words.confirm}
           busyLabel="Saving…"
           cancelLabel={kind === 'redlineCancel' ? 'Keep the redline' : 'Cancel'}

@@ -13,6 +13,7 @@ import { limitStatus, valueText } from './limits';
 import { PropagationPreview } from './PropagationPreview';
 import { actionWords, buildStepOp } from './stepOps';
 import { useStepPreview } from './useStepPreview';
+import { useSaveGuard } from '../actions/useSaveGuard';
 
 const meaningHelp: Record<SignatureMeaning, string> = {
   performed: 'I did this step',
@@ -32,37 +33,39 @@ export function SignOffDialog({ step, seen, batched, onClose }: { step: RunStep;
   const [meaning, setMeaning] = useState<SignatureMeaning>(step.signoffRole === 'technician' ? 'performed' : 'approved');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { guard, busy } = useSaveGuard();
   const outcome = useStepPreview('signOff', step, seen, undefined);
   const words = actionWords('signOff', step);
   const refused = outcome?.status === 'rejected' || outcome?.status === 'needs_review';
 
+  // Closing while a signature is checked or saved is left to the save: it closes the dialog once signed.
+  const close = () => {
+    if (!guard.saving) onClose();
+  };
   const sign = async () => {
     if (pin === '') {
       setError('Enter your PIN to sign');
       return;
     }
-    setBusy(true);
     setError(null);
-    const check = await pinCheck.confirm(author.user.id, pin);
+    const signed = await guard.run(async () => {
+      const check = await pinCheck.confirm(author.user.id, pin);
+      if (!check.ok) return { ok: false as const, reason: `${check.reason}. Nothing was signed.` };
+      const result = await submitOp(await buildStepOp(db, author, 'signOff', step, { reason: '', meaning, changes: {} }, seen), words.done);
+      return result.ok ? result : { ok: false as const, reason: `Not signed: ${result.reason}` };
+    });
+    // Cleared once the save is out (a re-render before it would hold its writes back), used or not.
     setPin('');
-    if (!check.ok) {
-      setBusy(false);
-      setError(`${check.reason}. Nothing was signed.`);
-      return;
-    }
-    const op = await buildStepOp(db, author, 'signOff', step, { reason: '', meaning, changes: {} }, seen);
-    const result = await submitOp(op, words.done);
-    setBusy(false);
-    if (!result.ok) {
-      setError(`Not signed: ${result.reason}`);
+    if (!signed) return;
+    if (!signed.ok) {
+      setError(signed.reason);
       return;
     }
     onClose();
   };
 
   return (
-    <DialogShell title={words.title} onClose={onClose} dismissable={!busy} className="sign-off-dialog">
+    <DialogShell title={words.title} onClose={close} dismissable={!busy} className="sign-off-dialog">
       <Form
         className="dialog-form"
         onSubmit={(e) => {
@@ -116,7 +119,7 @@ export function SignOffDialog({ step, seen, batched, onClose }: { step: RunStep;
           <Label>PIN</Label>
           <Input className="input big pin-input" inputMode="numeric" />
         </TextField>
-        <FormFooter error={error} busy={busy} refused={refused} onCancel={onClose} confirmLabel={words.confirm} busyLabel="Signing…" />
+        <FormFooter error={error} busy={busy} refused={refused} onCancel={close} confirmLabel={words.confirm} busyLabel="Signing…" />
       </Form>
     </DialogShell>
   );
