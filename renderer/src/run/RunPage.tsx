@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { PartInstalls } from '../abom/PartInstalls';
 import { BatchManagerHost } from '../batch/BatchManagerHost';
@@ -7,7 +7,16 @@ import { RunHeader } from './RunHeader';
 import { StepDetail, defaultStepId } from './StepDetail';
 import { StepDialogHost } from './StepDialogHost';
 import { StepList } from './StepList';
-import { useRunData } from './useRunData';
+import { useRunData, type RunData } from './useRunData';
+
+/** The run as shown, for the tab panels (see RunPage). */
+const ShownRun = createContext<RunData | null>(null);
+
+function useShownRun(): RunData {
+  const data = useContext(ShownRun);
+  if (!data) throw new Error('a run panel outside its run page');
+  return data;
+}
 
 /**
  * A run: its header with the batch pill, its steps and the step in hand, and its part installs.
@@ -17,8 +26,34 @@ export function RunPage({ runId, stepId }: { runId: string; stepId?: string | un
   const { shown: data, read } = useRunData(runId);
   const [picked, setPicked] = useState<string | null>(stepId ?? null);
   const [tab, setTab] = useState<Key>('steps');
-  const unavailable = useMemo(() => (data ? unavailableReasons(data.run, data.steps) : new Map<string, string | null>()), [data]);
-  const childrenOpen = useMemo(() => (data ? openChildren(data.run, data.steps) : new Map<string, string | null>()), [data]);
+  const showParts = useCallback(() => {
+    setTab('parts');
+  }, []);
+  // The tabs are made again only when the tab or the step picked changes; the panels read the
+  // run from ShownRun. A change to the run (a save drawn in its commit's event) thus re-renders
+  // the panels' content, not the tab panel itself, which walks its content for something to focus
+  // after each of its renders (react-aria's useHasTabbableChild): ~1 ms of every save's redraw.
+  const tabs = useMemo(
+    () => (
+      <Tabs className="run-tabs" selectedKey={tab} onSelectionChange={setTab}>
+        <TabList className="tab-list" aria-label="Run views">
+          <Tab id="steps" className="tab">
+            Steps
+          </Tab>
+          <Tab id="parts" className="tab">
+            Part Installs (aBOM)
+          </Tab>
+        </TabList>
+        <TabPanel id="steps" className="tab-panel steps-panel">
+          <StepsPanel picked={picked} onPick={setPicked} onShowParts={showParts} />
+        </TabPanel>
+        <TabPanel id="parts" className="tab-panel">
+          <PartsPanel />
+        </TabPanel>
+      </Tabs>
+    ),
+    [tab, picked, showParts],
+  );
   if (data === undefined) return <p className="page-pad">Loading {runId}…</p>;
   if (data === null) {
     return (
@@ -30,41 +65,42 @@ export function RunPage({ runId, stepId }: { runId: string; stepId?: string | un
       </section>
     );
   }
+  return (
+    <ShownRun.Provider value={data}>
+      <section className="run-page" aria-label={`Run ${data.run.id}`}>
+        <RunHeader data={data} />
+        {tabs}
+        <StepDialogHost data={read ?? data} />
+        <BatchManagerHost />
+      </section>
+    </ShownRun.Provider>
+  );
+}
+
+/** The run's steps and the step in hand: the one picked, else the one the run opens on. */
+function StepsPanel({ picked, onPick, onShowParts }: { picked: string | null; onPick: (id: string) => void; onShowParts: () => void }) {
+  const data = useShownRun();
+  const unavailable = useMemo(() => unavailableReasons(data.run, data.steps), [data]);
+  const childrenOpen = useMemo(() => openChildren(data.run, data.steps), [data]);
   const selectedId = picked !== null && data.steps.some((s) => s.id === picked) ? picked : defaultStepId(data.steps, unavailable);
   const step = data.steps.find((s) => s.id === selectedId);
   return (
-    <section className="run-page" aria-label={`Run ${data.run.id}`}>
-      <RunHeader data={data} />
-      <Tabs className="run-tabs" selectedKey={tab} onSelectionChange={setTab}>
-        <TabList className="tab-list" aria-label="Run views">
-          <Tab id="steps" className="tab">
-            Steps
-          </Tab>
-          <Tab id="parts" className="tab">
-            Part Installs (aBOM)
-          </Tab>
-        </TabList>
-        <TabPanel id="steps" className="tab-panel steps-panel">
-          <StepList steps={data.steps} selectedId={selectedId} onSelect={setPicked} unavailable={unavailable} pending={data.pendingSteps} />
-          {step && (
-            <StepDetail
-              key={step.id}
-              data={data}
-              step={step}
-              unavailable={unavailable.get(step.id) ?? null}
-              childrenOpen={childrenOpen.get(step.id) ?? null}
-              onShowParts={() => {
-                setTab('parts');
-              }}
-            />
-          )}
-        </TabPanel>
-        <TabPanel id="parts" className="tab-panel">
-          <PartInstalls data={data} />
-        </TabPanel>
-      </Tabs>
-      <StepDialogHost data={read ?? data} />
-      <BatchManagerHost />
-    </section>
+    <>
+      <StepList steps={data.steps} selectedId={selectedId} onSelect={onPick} unavailable={unavailable} pending={data.pendingSteps} />
+      {step && (
+        <StepDetail
+          key={step.id}
+          data={data}
+          step={step}
+          unavailable={unavailable.get(step.id) ?? null}
+          childrenOpen={childrenOpen.get(step.id) ?? null}
+          onShowParts={onShowParts}
+        />
+      )}
+    </>
   );
+}
+
+function PartsPanel() {
+  return <PartInstalls data={useShownRun()} />;
 }
