@@ -30,9 +30,11 @@ export async function readStepTrail(db: StationDb, data: RunData, step: RunStep)
  * The step's trail, read live while `shown`; undefined while it is not (or not yet read). The read
  * walks every entry of the batch for the operations' other runs, and a live query over it runs
  * again on every change to the batch: kept off the screen's path from a click to its redraw
- * unless the person has the history open.
+ * unless the person has the history open. Closed, it does not follow the run's rows either: a
+ * live query made again for each change to them cost every save's redraw its teardown.
  */
 export function useStepTrail(data: RunData, step: RunStep, shown: boolean): TrailLine[] | undefined {
   const { db } = useStation();
-  return useLiveQuery(() => (shown ? readStepTrail(db, data, step) : undefined), [db, data, step, shown]);
+  const over = shown ? { data, step } : null;
+  return useLiveQuery(() => (over ? readStepTrail(db, over.data, over.step) : undefined), [db, over?.data, over?.step]);
 }
