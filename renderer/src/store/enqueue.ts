@@ -74,16 +74,18 @@ async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: Recorde
   if (outcome.status === 'rejected' || outcome.status === 'needs_review') return null;
   try {
     return await db.transaction('rw', [...db.cacheTables, db.outbox, db.shadows, db.meta], async (): Promise<EnqueueResult> => {
-      const checks = Promise.all([db.outbox.where('id').equals(op.id).first(), db.meta.get('nextSeq'), writeTokenNow(db)]);
+      const checks = Promise.all([db.meta.get('nextSeq'), writeTokenNow(db)]);
       const writes = Promise.all([
+        // An operation already queued is refused here by the outbox's unique id, not looked up
+        // first: the transaction aborts, and the plain way says it is already saved.
         db.outbox.add({ seq, id: op.id, op }),
         db.meta.put({ key: 'nextSeq', value: seq + 1 }),
         writeChanges(db, result.changes, { shadow: true, before: recorded.slice }),
       ]);
       // A failed write aborts the transaction; the checks then say so.
       writes.catch(() => undefined);
-      const [queued, next, token] = await checks;
-      if (queued !== undefined || next?.value !== seq || token !== recorded.token) throw new StaleAnswers();
+      const [next, token] = await checks;
+      if (next?.value !== seq || token !== recorded.token) throw new StaleAnswers();
       await writes;
       expectedSeq.set(db, seq + 1);
       return { ok: true, seq, outcome };
