@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Run } from '../../shared/schemas/run';
 import type { StationDb } from '../../renderer/src/store/db';
 import { firstWindow, runIndexOf } from '../../renderer/src/store/runIndexLoader';
 import type { RunQuery } from '../../renderer/src/store/runQuery';
 import { seedCache } from '../../renderer/src/store/seed';
-import { demoStation } from './stationCache';
+import { abortedTitleWrite, demoRun as someRun, demoStation } from './stationCache';
 
 const byUpdate: RunQuery = { sort: 'updated', descending: true, statuses: [], procedureVersionIds: [], batch: 'any', search: '' };
 
@@ -24,12 +23,6 @@ function nextChange(db: StationDb): Promise<void> {
       resolve();
     });
   });
-}
-
-async function someRun(db: StationDb): Promise<Run> {
-  const run = await db.runs.get('R-1018');
-  if (!run) throw new Error('the demo plant has R-1018');
-  return run;
 }
 
 describe('the runs index kept in step with the cache', () => {
@@ -72,12 +65,7 @@ describe('the runs index kept in step with the cache', () => {
     const db = await demoStation();
     const index = await filledIndex(db);
     const run = await someRun(db);
-    await expect(
-      db.transaction('rw', [db.runs, db.meta], async () => {
-        await db.runs.put({ ...run, title: 'Never committed' });
-        throw new Error('abort');
-      }),
-    ).rejects.toThrow('abort');
+    await abortedTitleWrite(db, run);
     expect(index.get('R-1018')?.title).toBe(run.title);
   });
 

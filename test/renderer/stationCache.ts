@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { expect } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { buildDemoPlant } from '../../renderer/src/demo/demoPlant';
 import type { StationDb } from '../../renderer/src/store/db';
@@ -6,6 +7,7 @@ import { openStationDb } from '../../renderer/src/store/open';
 import { schemaVersions } from '../../renderer/src/store/schema';
 import type { CacheChange } from '../../renderer/src/store/cacheChanges';
 import { seedCache } from '../../renderer/src/store/seed';
+import type { Run } from '../../shared/schemas/run';
 import type { Plant } from '../shared/fixtures';
 
 let counter = 0;
@@ -57,4 +59,21 @@ export async function plantStation(plant: Plant): Promise<StationDb> {
   const { db } = await emptyStation();
   await seedCache(db, plantRows(plant));
   return db;
+}
+
+/** Writes a new title to `run` in a transaction that then throws: nothing of it may be kept. */
+export async function abortedTitleWrite(db: StationDb, run: Run): Promise<void> {
+  await expect(
+    db.transaction('rw', [db.runs, db.meta], async () => {
+      await db.runs.put({ ...run, title: 'Never committed' });
+      throw new Error('abort on purpose');
+    }),
+  ).rejects.toThrow('abort on purpose');
+}
+
+/** A run of the demo plant, read from the cache (R-1018, a run in no batch, by default). */
+export async function demoRun(db: StationDb, id = 'R-1018'): Promise<Run> {
+  const run = await db.runs.get(id);
+  if (!run) throw new Error(`the demo plant has no ${id}`);
+  return run;
 }

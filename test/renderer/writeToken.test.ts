@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedBulkRuns } from '../../renderer/src/demo/bulkRuns';
-import type { StationDb } from '../../renderer/src/store/db';
 import { writeTokenNow } from '../../renderer/src/store/sliceMemo';
 import { tokenedStores, UntokenedWriteError } from '../../renderer/src/store/writeToken';
-import { demoStation, emptyStation } from './stationCache';
-
-const someRun = async (db: StationDb) => {
-  const run = await db.runs.get('R-1018');
-  if (!run) throw new Error('the demo plant has no R-1018');
-  return run;
-};
+import { abortedTitleWrite, demoRun as someRun, demoStation, emptyStation } from './stationCache';
 
 describe("the cache's write token", () => {
   it('changes with every committed write to a table the engine reads, and only then', async () => {
@@ -37,12 +30,7 @@ describe("the cache's write token", () => {
     const db = await demoStation();
     const before = await writeTokenNow(db);
     const run = await someRun(db);
-    await expect(
-      db.transaction('rw', [db.runs, db.meta], async () => {
-        await db.runs.put({ ...run, title: 'Never committed' });
-        throw new Error('abort on purpose');
-      }),
-    ).rejects.toThrow('abort on purpose');
+    await abortedTitleWrite(db, run);
     expect(await writeTokenNow(db)).toBe(before);
   });
 

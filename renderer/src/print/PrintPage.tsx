@@ -9,6 +9,7 @@ import { statusWords } from '../ui/words';
 import { RunRecordSection } from './RunRecordSection';
 import { usePrintRecord, type PrintRecord } from './usePrintRecord';
 import './print.css';
+import { NotOnStation } from '../ui/NotOnStation';
 
 function Freshness({ record }: { record: PrintRecord }) {
   const synced = record.lastSyncAt ? `Last synced with the server ${formatWithZone(record.lastSyncAt)}` : 'Never synced with a server (this station’s own records)';
@@ -50,18 +51,7 @@ export function PrintPage({ target, id }: { target: 'batch' | 'run'; id: string 
   const [printedAt] = useState(() => new Date().toISOString());
   const noun = target === 'batch' ? 'Batch' : 'Run';
   if (record === undefined) return <p className="page-pad">Loading the {noun.toLowerCase()} record…</p>;
-  if (record === null) {
-    return (
-      <section className="page-pad">
-        <h2>
-          {noun} {id} is not on this station
-        </h2>
-        <p>
-          <a href="#/runs">Back to the runs</a>
-        </p>
-      </section>
-    );
-  }
+  if (record === null) return <NotOnStation what={`${noun} ${id}`} back="#/runs" backLabel="Back to the runs" />;
   const back = target === 'run' ? `#/runs/${encodeURIComponent(id)}` : `#/runs/${encodeURIComponent(record.runs[0]?.run.id ?? '')}`;
   const title = target === 'batch' && record.batch ? `Batch record: ${batchLabel(record.batch).replace(/^Batch /, '')}` : `Run record: ${id}`;
   return (

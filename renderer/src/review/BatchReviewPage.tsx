@@ -14,6 +14,7 @@ import { hourlyProgress } from './progressBuckets';
 import { RequireReviewer } from './RequireReviewer';
 import { useBatchReview } from './useBatchReview';
 import './review.css';
+import { NotOnStation } from '../ui/NotOnStation';
 
 /** Supervisors: one batch's runs × steps matrix, its progress, its chart and its CSV. */
 export function BatchReviewPage({ batchId }: { batchId: string }) {
@@ -29,16 +30,7 @@ function BatchReview({ batchId }: { batchId: string }) {
   const [chosen, setChosen] = useState<ReadonlySet<AttentionKind>>(new Set());
   const progress = useMemo(() => hourlyProgress(data?.steps ?? []), [data]);
   if (data === undefined) return <p className="page-pad">Loading batch {batchId}…</p>;
-  if (data === null) {
-    return (
-      <section className="page-pad">
-        <h2>Batch {batchId} is not on this station</h2>
-        <p>
-          <a href="#/batches">Back to the batches</a>
-        </p>
-      </section>
-    );
-  }
+  if (data === null) return <NotOnStation what={`Batch ${batchId}`} back="#/batches" backLabel="Back to the batches" />;
   const { batch, matrix } = data;
   const rows = filterRows(matrix.rows, chosen);
   return (

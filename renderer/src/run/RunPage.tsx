@@ -8,6 +8,7 @@ import { StepDetail, defaultStepId } from './StepDetail';
 import { StepDialogHost } from './StepDialogHost';
 import { StepList } from './StepList';
 import { useRunData, type RunData } from './useRunData';
+import { NotOnStation } from '../ui/NotOnStation';
 
 /** The run as shown, for the tab panels (see RunPage). */
 const ShownRun = createContext<RunData | null>(null);
@@ -55,16 +56,7 @@ export function RunPage({ runId, stepId }: { runId: string; stepId?: string | un
     [tab, picked, showParts],
   );
   if (data === undefined) return <p className="page-pad">Loading {runId}…</p>;
-  if (data === null) {
-    return (
-      <section className="page-pad">
-        <h2>Run {runId} is not on this station</h2>
-        <p>
-          <a href="#/runs">Back to the runs</a>
-        </p>
-      </section>
-    );
-  }
+  if (data === null) return <NotOnStation what={`Run ${runId}`} back="#/runs" backLabel="Back to the runs" />;
   return (
     <ShownRun.Provider value={data}>
       <section className="run-page" aria-label={`Run ${data.run.id}`}>
