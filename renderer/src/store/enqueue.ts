@@ -25,9 +25,12 @@ export type EnqueueResult =
  */
 export async function enqueue(db: StationDb, op: Operation): Promise<EnqueueResult> {
   const seq = expectedSeq.get(db);
-  const recorded = seq === undefined ? null : await recordedSlice(db, op, seenFirst);
-  const checked = recorded && seq !== undefined ? await enqueueOnRecorded(db, op, recorded, seq) : null;
-  return checked ?? enqueueOnCache(db, op);
+  if (seq !== undefined) {
+    const recorded = await recordedSlice(db, op, seenFirst);
+    const saved = recorded ? await enqueueOnRecorded(db, op, recorded, seq) : null;
+    if (saved) return saved;
+  }
+  return enqueueOnCache(db, op);
 }
 
 /**
@@ -57,7 +60,7 @@ function enqueueOnCache(db: StationDb, op: Operation): Promise<EnqueueResult> {
 }
 
 /** The cache was written since the recorded slice was read: nothing of the transaction is kept. */
-class StaleAnswers extends Error {}
+class WrittenSince extends Error {}
 
 /**
  * The recorded way: the engine's writes on the recorded slice go out behind a read of the write
@@ -85,7 +88,7 @@ async function enqueueOnRecorded(db: StationDb, op: Operation, recorded: Recorde
       // A failed write aborts the transaction; the checks then say so.
       writes.catch(() => undefined);
       const [next, token] = await checks;
-      if (next?.value !== seq || token !== recorded.token) throw new StaleAnswers();
+      if (next?.value !== seq || token !== recorded.token) throw new WrittenSince();
       await writes;
       expectedSeq.set(db, seq + 1);
       return { ok: true, seq, outcome };

@@ -48,12 +48,13 @@ export function writeTokenNow(db: StationDb): Promise<string | null> {
 
 /**
  * A loader that remembers each answer it gets (for recordedSlice), the oldest forgotten first.
- * Call it inside a read-only transaction over the cache tables and `meta`: the token is read in
- * the same transaction, just before the rows, so it is the token those rows stand under.
+ * Make it inside a read-only transaction over the cache tables and `meta`, and use it for that
+ * transaction's reads: the token is read once, in the same transaction, before any row, so it is
+ * the token all of them stand under.
  */
 export function remembering(db: StationDb, load: (needs: ScopeNeeds) => Promise<ScopeRows>): (needs: ScopeNeeds) => Promise<ScopeRows> {
+  const token = writeTokenNow(db);
   return (needs) => {
-    const token = writeTokenNow(db);
     const answer = load(needs);
     // Remembered on the side, and the loader's own promise handed on: one more step in the chain
     // (an await, a .then) and the preview's next wave would be read outside its transaction.
