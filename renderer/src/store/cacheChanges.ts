@@ -2,8 +2,10 @@ import type { Table } from 'dexie';
 import type { EngineState } from '../../../shared/engine/state';
 import type { Change } from '../../../shared/schemas/change';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure';
+import type { Run } from '../../../shared/schemas/run';
 import type { User } from '../../../shared/schemas/users';
 import type { CachedAuditEntry, CachedEntity, ShadowRow, StationDb } from './db';
+import { putServerRuns } from './runPages';
 import { shadowsFor } from './shadows';
 
 /** A write to the cache: the engine's changes, plus the reference rows the server sends and audit rows with their receive time. */
@@ -35,12 +37,13 @@ const idOf = (change: CacheChange) => (change.op === 'put' ? change.row.id : cha
  * Writes changes grouped by table, in bulk. With `shadow`, the server's version of each row is
  * saved first (once per row, see shadows.ts), so that optimistic writes can be undone when the
  * server answers; `before` holds rows already read in this transaction, so they are not read
- * again. Must run inside a transaction over the cache tables and `shadows`.
+ * again. With `pack`, many new runs are kept as pages (runPages.ts): for the server's pages.
+ * Must run inside a transaction over the cache tables and `shadows`.
  */
 export async function writeChanges(
   db: StationDb,
   changes: readonly CacheChange[],
-  options: { shadow: boolean; before?: EngineState },
+  options: { shadow: boolean; before?: EngineState; pack?: boolean },
 ): Promise<void> {
   const byEntity = new Map<AnyEntity, CacheChange[]>();
   for (const change of changes) {
@@ -54,7 +57,8 @@ export async function writeChanges(
   const shadows = options.shadow
     ? shadowsFor(db, groups.map((g) => ({ entity: g.entity as CachedEntity, table: g.table, ids: g.list.map(idOf), operationOf: operationsOf(g.list) })), options.before)
     : Promise.resolve([]);
-  const writes = Promise.all(groups.map((g) => writeInOrder(g.entity, g.table, g.list)));
+  const putRuns = options.pack === true ? (runs: readonly Run[]) => putServerRuns(db, runs) : undefined;
+  const writes = Promise.all(groups.map((g) => writeInOrder(g.entity, g.table, g.list, g.entity === 'run' ? putRuns : undefined)));
   const rows = await shadows;
   await Promise.all([rows.length > 0 ? db.shadows.bulkPut(rows) : undefined, writes]);
 }
@@ -68,8 +72,13 @@ function operationsOf(list: readonly CacheChange[]): Map<string, string> {
   return found;
 }
 
-/** Applies one table's changes in order; consecutive puts go in one bulk call. */
-async function writeInOrder(entity: CacheChange['entity'], table: Table<{ id: string }, string>, list: readonly CacheChange[]): Promise<void> {
+/** Applies one table's changes in order; consecutive puts go in one bulk call (`putAll`'s, when given). */
+async function writeInOrder(
+  entity: CacheChange['entity'],
+  table: Table<{ id: string }, string>,
+  list: readonly CacheChange[],
+  putAll?: (rows: readonly Run[]) => Promise<unknown>,
+): Promise<void> {
   const puts = new Map<string, { id: string }>();
   const deletes = new Set<string>();
   for (const change of list) {
@@ -82,7 +91,7 @@ async function writeInOrder(entity: CacheChange['entity'], table: Table<{ id: st
     }
   }
   if (entity === 'review') await dropOlderReviews(table, puts);
-  if (puts.size > 0) await table.bulkPut([...puts.values()]);
+  if (puts.size > 0) await (putAll ? putAll([...puts.values()] as Run[]) : table.bulkPut([...puts.values()]));
   if (deletes.size > 0) await table.bulkDelete([...deletes]);
 }
 

@@ -10,6 +10,8 @@ import type { Signature } from '../../../shared/schemas/signature';
 import type { User } from '../../../shared/schemas/users';
 import type { PinVerifierRecord } from '../session/pinVerifier';
 import { CommittedRowsFeed } from './committedRows';
+import type { RunPage } from './runPages';
+import { runPagesMiddleware } from './runPagesMiddleware';
 import { RunWrites } from './runWrites';
 import { schemaVersions } from './schema';
 import { upgrades } from './upgrades';
@@ -72,6 +74,8 @@ export interface MetaRow {
 export class StationDb extends Dexie {
   procedures!: EntityTable<ProcedureVersion, 'id'>;
   runs!: EntityTable<Run, 'id'>;
+  /** Runs kept many to a record (runPages.ts); read through `runs`, which shows them as rows. */
+  runPages!: EntityTable<RunPage, 'first'>;
   runSteps!: EntityTable<RunStep, 'id'>;
   batches!: EntityTable<Batch, 'id'>;
   users!: EntityTable<User, 'id'>;
@@ -104,10 +108,11 @@ export class StationDb extends Dexie {
     this.use(this.runWrites.middleware());
     this.use(this.committedRows.middleware());
     this.use(writeTokenMiddleware());
+    this.use(runPagesMiddleware());
   }
 
   /** Every table the engine's writes and the sync pages touch, for one transaction over all of them. */
   get cacheTables() {
-    return [this.runs, this.runSteps, this.batches, this.users, this.signatures, this.audit, this.procedures, this.reviews];
+    return [this.runs, this.runPages, this.runSteps, this.batches, this.users, this.signatures, this.audit, this.procedures, this.reviews];
   }
 }

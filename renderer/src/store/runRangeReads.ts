@@ -67,7 +67,17 @@ function inOneRange(db: StationDb, runIds: readonly string[], { wanted, lo, hi }
       if (list) list.push(step);
       else stepsByRun.set(step.runId, [step]);
     }
-    return { runs: runIds.map((id) => runById.get(id)), steps: runIds.map((id) => stepsByRun.get(id) ?? []) };
+    const steps = runIds.map((id) => stepsByRun.get(id) ?? []);
+    // The native read sees rows only: a run kept in a page (runPages.ts) is read through Dexie.
+    const inPages = runIds.filter((id) => !runById.has(id));
+    if (inPages.length === 0) return { runs: runIds.map((id) => runById.get(id)), steps };
+    return db.runs.bulkGet(inPages).then((found) => {
+      inPages.forEach((id, i) => {
+        const run = found[i];
+        if (run) runById.set(id, run);
+      });
+      return { runs: runIds.map((id) => runById.get(id)), steps };
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from 'dexie';
 import type { Run } from '../../../shared/schemas/run';
 import { mutationTap, succeeded } from './mutationTap';
+import type { RunPage } from './runPages';
 
 /** What one committed write did to the runs store. */
 export type RunWrite = { kind: 'rows'; put: readonly Run[]; deleted: readonly string[] } | { kind: 'cleared' };
@@ -26,11 +27,20 @@ export class RunWrites {
 
   /** A DBCore middleware reporting the runs store's writes here. Register it before opening. */
   middleware(): Middleware<DBCore> {
-    return mutationTap('runWrites', new Set(['runs']), (_store, req, res, trans) => {
-      const write = writeOf(req, res);
+    return mutationTap('runWrites', new Set(['runs', 'runPages']), (store, req, res, trans) => {
+      const write = store === 'runPages' ? pagesWriteOf(req, res) : writeOf(req, res);
       if (write && this.listeners.size > 0) trans.addEventListener('complete', () => { this.emit(write); });
     });
   }
+}
+
+/**
+ * A write of whole pages (a bootstrap's): the runs in them. Pages are only ever put where no run
+ * was stored, and removed runs leave them through a delete on `runs`, seen there.
+ */
+function pagesWriteOf(req: DBCoreMutateRequest, res: DBCoreMutateResponse): RunWrite | null {
+  if (req.type === 'put' || req.type === 'add') return { kind: 'rows', put: (req.values as RunPage[]).filter(succeeded(res)).flatMap((page) => page.runs), deleted: [] };
+  return req.type === 'deleteRange' ? { kind: 'cleared' } : null;
 }
 
 function writeOf(req: DBCoreMutateRequest, res: DBCoreMutateResponse): RunWrite | null {

@@ -76,6 +76,14 @@ export const schemaVersions = [
     // for each of the 100,000 runs a new station bootstraps (docs/scale.md).
     stores: { ...version6, runs: 'id, updatedAt' },
   },
+  {
+    version: 8,
+    // Version 7's stores, plus runs kept many to a record (runPages.ts): a bootstrap's 100,000
+    // runs as 200 records instead of 100,000, indexed by their newest and oldest update so the
+    // runs table's first rows by time read a page or two. Nothing moves: a run's row still
+    // counts, and stations that have rows only read them as before.
+    stores: { ...version6, runs: 'id, updatedAt', runPages: 'first, newest, oldest' },
+  },
 ] as const;
 
 export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

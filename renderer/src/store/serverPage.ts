@@ -56,7 +56,7 @@ export function applyServerPage(db: StationDb, page: ServerPage): Promise<void> 
     if (deferRebase) await writeUnderShadows(db, page.changes);
     else {
       await restoreShadows(db);
-      await writeChanges(db, page.changes, { shadow: false });
+      await writeChanges(db, page.changes, { shadow: false, pack: true });
     }
     const cursor = Math.max(page.cursor, held);
     await recordOutcomes(db, page.outcomes, cursor);

@@ -4,7 +4,7 @@ import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 export const writeTokenKey = 'written';
 
 /** The stores the engine reads its slices from: a write to any of them changes the token. */
-export const tokenedStores: ReadonlySet<string> = new Set(['runs', 'runSteps', 'batches', 'users', 'signatures', 'audit', 'procedures', 'reviews']);
+export const tokenedStores: ReadonlySet<string> = new Set(['runs', 'runPages', 'runSteps', 'batches', 'users', 'signatures', 'audit', 'procedures', 'reviews']);
 
 // Unique across this page's writes (the counter) and other pages' and tabs' (the random part).
 // (getRandomValues, unlike randomUUID, is there outside secure contexts too.)
