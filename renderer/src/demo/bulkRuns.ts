@@ -7,6 +7,7 @@ import type { StationDb } from '../store/db';
 import { harnessV2 } from './procedures';
 import { SeededRandom } from '../../../shared/util/seededRandom';
 import { demoUsers } from './users';
+import { pagesOf } from '../store/runPages';
 import { newWriteToken, writeTokenKey } from '../store/writeToken';
 
 /** Bulk runs are numbered from here, clear of the demo plant's R-1001…. */
@@ -22,7 +23,8 @@ const chunk = 10_000;
  * The rows go straight to IndexedDB, past Dexie: at this volume Dexie's change tracking for live
  * queries costs more than the writes, and nothing is watching yet while the station boots. These
  * are server-truth rows (no outbox, no shadows), as seedCache would write them; like the server's
- * feed, they leave out pristine steps (docs/sync.md, "Pristine steps").
+ * feed, they leave out pristine steps (docs/sync.md, "Pristine steps"). The runs are kept in pages,
+ * as a bootstrap keeps them (store/runPages.ts): their ids follow every run already stored.
  */
 export async function seedBulkRuns(db: StationDb, target: number, onProgress: (done: number, total: number) => void): Promise<number> {
   const existing = await db.runs.count();
@@ -78,17 +80,20 @@ function bulkRun(n: number, random: SeededRandom, techId: string): CacheChange[]
   return [...rows(runRow, [...stepRows.values()]), ...changed];
 }
 
-const storeOf = { run: 'runs', runStep: 'runSteps', signature: 'signatures', audit: 'audit' } as const;
+const storeOf = { runStep: 'runSteps', signature: 'signatures', audit: 'audit' } as const;
 
 function writeRaw(db: StationDb, rows: readonly CacheChange[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = db.backendDB().transaction([...Object.values(storeOf), 'meta'], 'readwrite', { durability: 'relaxed' });
+    const tx = db.backendDB().transaction([...Object.values(storeOf), 'runPages', 'meta'], 'readwrite', { durability: 'relaxed' });
     // Past Dexie, so past its write-token middleware: the token changes here instead (writeToken.ts).
     tx.objectStore('meta').put({ key: writeTokenKey, value: newWriteToken() });
+    const runs: Run[] = [];
     for (const change of rows) {
       if (change.op !== 'put') continue;
       switch (change.entity) {
         case 'run':
+          runs.push(change.row);
+          break;
         case 'runStep':
         case 'signature':
         case 'audit':
@@ -103,6 +108,7 @@ function writeRaw(db: StationDb, rows: readonly CacheChange[]): Promise<void> {
           change satisfies never;
       }
     }
+    for (const page of pagesOf(runs)) tx.objectStore('runPages').put(page);
     tx.oncomplete = () => {
       resolve();
     };

@@ -11,7 +11,7 @@ import { createStationStore, done, openRaw } from './idbRaw';
 const floorDb = 'lockstep-bench-catchup-floor';
 
 /** The cache stores a bootstrap fills (every store of StationDb.cacheTables). */
-const cacheStores = ['runs', 'runSteps', 'batches', 'users', 'signatures', 'audit', 'procedures', 'reviews'] as const;
+const cacheStores = ['runs', 'runPages', 'runSteps', 'batches', 'users', 'signatures', 'audit', 'procedures', 'reviews'] as const;
 
 type StoreName = (typeof cacheStores)[number] | 'outcomes';
 

@@ -1,26 +1,33 @@
 import { openStationDb } from '../../../renderer/src/store/open';
 import { applyServerPage } from '../../../renderer/src/store/serverPage';
+import type { RunPage } from '../../../renderer/src/store/runPages';
 import type { Run } from '../../../shared/schemas/run';
 import { createStationStore, done, openRaw } from './idbRaw';
 
 /**
- * The floor under a bootstrap: how fast this browser's IndexedDB takes the station's run rows
- * with nothing else in the way (no Dexie, no sync, no schema checks). The same rows the station
- * just pulled, into a fresh database with the runs store's own indexes, with the station's
- * strict durability, in transactions of one pull page each. Loaded by the catch-up benchmark.
+ * The floor under a bootstrap that keeps one record per run: how fast this browser's IndexedDB
+ * takes the station's runs as rows with nothing else in the way (no Dexie, no sync, no schema
+ * checks). The same runs the station just pulled, into a fresh database with the runs store's
+ * own indexes, with the station's strict durability, in transactions of one pull page each. The
+ * station keeps a bootstrap's runs in pages instead (runPages.ts), and goes under this floor.
+ * Loaded by the catch-up benchmark.
  */
 
 const pageSize = 2000;
 const floorDb = 'lockstep-bench-floor';
 const applyDb = 'lockstep-bench-apply';
 
-/** Every run row in the station's cache, read with one getAll. */
+/** Every run in the station's cache, as one row each: its rows, and the runs in its pages (runPages.ts). */
 async function stationRuns(stationDb: string): Promise<unknown[]> {
   const db = await openRaw(stationDb);
   try {
-    const request = db.transaction('runs').objectStore('runs').getAll();
-    await done(request);
-    return request.result as unknown[];
+    const tx = db.transaction(['runs', 'runPages']);
+    const rows = tx.objectStore('runs').getAll();
+    const pages = tx.objectStore('runPages').getAll();
+    await done(tx);
+    const byId = new Map((pages.result as RunPage[]).flatMap((page) => page.runs).map((run) => [run.id, run as unknown] as const));
+    for (const row of rows.result as Run[]) byId.set(row.id, row);
+    return [...byId.values()];
   } finally {
     db.close();
   }
