@@ -5,10 +5,11 @@ import type { Run } from '../../shared/schemas/run';
 import type { StationDb } from '../../renderer/src/store/db';
 import { fewestPacked, runsPerPage } from '../../renderer/src/store/runPages';
 import { applyServerPage } from '../../renderer/src/store/serverPage';
+import { enqueue } from '../../renderer/src/store/enqueue';
 import type { RunWrite } from '../../renderer/src/store/runWrites';
 import { SeededRandom } from '../../shared/util/seededRandom';
-import { boardV1, T0 } from '../shared/fixtures';
-import { emptyStation } from './stationCache';
+import { boardV1, Plant, T0 } from '../shared/fixtures';
+import { emptyStation, plantRows } from './stationCache';
 
 /** `count` new runs BR-000000… as the server sends them, each updated a second after the last. */
 function serverRuns(count: number, from = 0): Run[] {
@@ -158,6 +159,26 @@ describe('runs kept in pages', () => {
     await settled();
     subscription.unsubscribe();
     expect(titles).toEqual([undefined, 'BR-000042', 'Renamed']);
+  });
+
+  it('takes an operation on runs kept in pages, and undoes it back to their copies when refused', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `R-${String(i + 1).padStart(3, '0')}`);
+    const plant = new Plant([{ procedure: boardV1, ids }]);
+    plant.batch('B-1', ['R-010', 'R-011', 'R-012']);
+    const { db } = await emptyStation();
+    await applyServerPage(db, { changes: plantRows(plant), outcomes: [], cursor: 1 });
+    expect(await db.runPages.count()).toBeGreaterThan(0);
+    expect(await rowIds(db)).toEqual([]);
+    const before = await db.runs.toArray();
+    const stepBefore = await db.runSteps.get('R-012/inspect');
+
+    const op = plant.stepOp('hold', 'R-010', 'inspect', { reason: 'Parts missing' });
+    const saved = await enqueue(db, op);
+    expect(saved.ok && saved.outcome.propagatedTo.map((p) => p.runId)).toEqual(['R-011', 'R-012']);
+    expect((await db.runSteps.get('R-012/inspect'))?.state).toBe('hold');
+    await applyServerPage(db, { changes: [], outcomes: [{ operationId: op.id, outcome: { status: 'rejected', code: 'permission_denied', reason: 'No' }, feedSeq: null }], cursor: 1 });
+    expect(await db.runs.toArray()).toEqual(before);
+    expect(await db.runSteps.get('R-012/inspect')).toEqual(stepBefore);
   });
 
   it('refuses a cursor over runs while pages exist, rather than leave them out', async () => {
