@@ -173,7 +173,8 @@ function unionOf(rows: DBCoreTable, pages: DBCoreTable): DBCoreTable {
       pool.sort(order);
       return settle();
     };
-    if (!boundIndex) return allCopies(trans).then((all) => take([{ first: '', last: '', newest: '', oldest: '', runs: all }])).then(() => pool.slice(0, limit));
+    // Without a bound to stop at, or with no limit, every page is read at once.
+    if (!boundIndex || !Number.isFinite(limit)) return allCopies(trans).then((all) => take([{ first: '', last: '', newest: '', oldest: '', runs: all }])).then(() => pool.slice(0, limit));
     const perRead = 2;
     // Each page read so far, by key, with its bound.
     const seen = new Map<string, string>();
