@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { useStation } from '../boot/StationContext';
 import { openAttention } from '../store/attention';
 import { AttentionPanel } from './AttentionPanel';
+import { formatCount } from '../ui/format';
 
 /**
  * The header's reminder that the server refused or set aside work done here. It stays until a
@@ -19,7 +20,7 @@ export function AttentionButton() {
   return (
     <>
       <Button className="button attention-button" onPress={() => { setOpen(true); }}>
-        <span aria-hidden="true">⚠</span> {n.toLocaleString('en')} {n === 1 ? 'needs' : 'need'} attention
+        <span aria-hidden="true">⚠</span> {formatCount(n)} {n === 1 ? 'needs' : 'need'} attention
       </Button>
       {open && <AttentionPanel rows={rows ?? []} onClose={() => { setOpen(false); }} />}
     </>

@@ -13,6 +13,7 @@ import { useSyncStatus } from '../sync/syncStatusStore';
 import { demoChoiceKey } from './ConnectScreen';
 import { ensureStationId } from '../store/stationMeta';
 import type { Station } from './StationContext';
+import { formatCount } from '../ui/format';
 
 export const stationDbName = 'lockstep-station';
 
@@ -97,7 +98,7 @@ async function bootDemo(search: string, progress: BootProgress): Promise<BootRes
   const target = Number(new URLSearchParams(search).get('seedRuns') ?? '');
   if (Number.isInteger(target) && target > 0) {
     await seedBulkRuns(db, Math.min(target, 250_000), (done, total) => {
-      progress(`Adding runs: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`, done / total);
+      progress(`Adding runs: ${formatCount(done)} of ${formatCount(total)}`, done / total);
     });
   }
   const pinCheck = pbkdf2PinCheck({ verifiers: verifierSourceOf(demoVerifiers), user: (id) => db.users.get(id) });

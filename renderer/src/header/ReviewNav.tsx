@@ -3,6 +3,7 @@ import { hrefOf, useRoute } from '../routing/router';
 import { useOpenReviewCount } from '../review/useOpenReviewCount';
 import { useUi } from '../state/uiStore';
 import '../review/review.css';
+import { formatCount } from '../ui/format';
 
 /** The supervisor screens, for those allowed to see them; the queue says how many items are open. */
 export function ReviewNav() {
@@ -21,7 +22,7 @@ export function ReviewNav() {
         Review
         {open !== undefined && (
           <span className="open-count">
-            {open.toLocaleString('en')}
+            {formatCount(open)}
             <span className="visually-hidden"> open</span>
           </span>
         )}

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useShallow } from 'zustand/react/shallow';
 import { useStation } from '../boot/StationContext';
 import { useSyncStatus } from '../sync/syncStatusStore';
-import { formatTime } from '../ui/format';
+import { formatTime, formatCount } from '../ui/format';
 import { useOnline } from './useOnline';
 
 /**
@@ -25,7 +25,7 @@ export function SyncBadge() {
         <span aria-hidden="true">{online ? '●' : '○'}</span> {online ? 'Online' : 'Offline'}
       </span>
       <span className="waiting">
-        {waiting === undefined ? '…' : `${waiting.toLocaleString('en')} waiting to sync`}
+        {waiting === undefined ? '…' : `${formatCount(waiting)} waiting to sync`}
       </span>
       <span className="last-sync">Last sync: {last}</span>
       {trouble && (

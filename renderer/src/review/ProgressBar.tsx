@@ -1,3 +1,5 @@
+import { formatCount } from '../ui/format';
+
 /** Done of total as a bar, with the numbers beside it: the bar is decoration, the words carry it. */
 export function ProgressBar({ done, total }: { done: number; total: number }) {
   const pct = total === 0 ? 0 : Math.round((done / total) * 100);
@@ -7,7 +9,7 @@ export function ProgressBar({ done, total }: { done: number; total: number }) {
         <span style={{ width: `${String(pct)}%` }} />
       </span>
       <span>
-        {done.toLocaleString('en')} of {total.toLocaleString('en')}
+        {formatCount(done)} of {formatCount(total)}
       </span>
     </span>
   );

@@ -6,7 +6,7 @@ import { batchOperation } from '../actions/operations';
 import { useStation } from '../boot/StationContext';
 import { useUi } from '../state/uiStore';
 import { enqueueWithNextBatchId } from '../store/batchIds';
-import { plural } from '../ui/format';
+import { plural, formatCount } from '../ui/format';
 import { useBatchVerdict } from './useBatchVerdict';
 
 /**
@@ -65,7 +65,7 @@ export function SelectionToolbar({ matching, user }: { matching: readonly string
             setSelection({ ids: new Set(matching), anchorId: matching[0] ?? null });
           }}
         >
-          Select all {matching.length.toLocaleString('en')} matching
+          Select all {formatCount(matching.length)} matching
         </Button>
       )}
       <Button className="button" onPress={clearSelection}>
