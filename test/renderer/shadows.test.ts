@@ -5,7 +5,7 @@ import type { Operation } from '../../shared/schemas/operation';
 import type { AuditEntry } from '../../shared/schemas/audit';
 import type { StationDb } from '../../renderer/src/store/db';
 import { enqueue } from '../../renderer/src/store/enqueue';
-import { applyServerPage } from '../../renderer/src/store/serverPage';
+import { applyServerPage, settleLeftShadows } from '../../renderer/src/store/serverPage';
 import { Plant } from '../shared/fixtures';
 import { plantStation } from './stationCache';
 
@@ -101,6 +101,38 @@ describe('a catch-up of several pages', () => {
     const [runs, steps] = await Promise.all([db.runs.toArray(), db.runSteps.toArray()]);
     expect(new Map(runs.map((r) => [r.id, r]))).toEqual(server.state.runs);
     expect(new Map(steps.map((r) => [r.id, r]))).toEqual(server.state.steps);
+  });
+});
+
+describe('a catch-up cut short by a reload', () => {
+  it('is settled at the next start when nothing waits any more: the rows are the server\'s again', async () => {
+    const station = new Plant();
+    const server = new Plant();
+    const db = await stationFor(station);
+    const mine = station.stepOp('start', 'R-1', 'inspect', {});
+    await enqueue(db, mine);
+    // Another station's hold first, then my operation's answer, both in pages with more behind them.
+    const theirs = serverApplies(server, { ...server.stepOp('hold', 'R-1', 'connector', { reason: 'Parts missing' }), id: 'ST-2-op-1', stationId: 'ST-2' }, 4);
+    await applyServerPage(db, { changes: theirs.changes, outcomes: [], cursor: 4, more: true });
+    const answer = serverApplies(server, mine, 8);
+    await applyServerPage(db, { ...answer, more: true });
+    // The operation is answered and retired; the page that would end the catch-up never comes.
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.shadows.count()).toBeGreaterThan(0);
+    expect(await settleLeftShadows(db)).toBe(true);
+    expect(await db.shadows.count()).toBe(0);
+    const [runs, steps] = await Promise.all([db.runs.toArray(), db.runSteps.toArray()]);
+    expect(new Map(runs.map((r) => [r.id, r]))).toEqual(server.state.runs);
+    expect(new Map(steps.map((r) => [r.id, r]))).toEqual(server.state.steps);
+  });
+
+  it('leaves the optimistic writes alone while an operation still waits', async () => {
+    const station = new Plant();
+    const db = await stationFor(station);
+    await enqueue(db, station.stepOp('start', 'R-1', 'inspect', {}));
+    expect(await settleLeftShadows(db)).toBe(false);
+    expect((await db.runSteps.get('R-1/inspect'))?.state).toBe('in_progress');
+    expect(await db.shadows.count()).toBeGreaterThan(0);
   });
 });
 

@@ -120,6 +120,23 @@ async function outboxEntriesOf(db: StationDb, outcomes: readonly ServerOutcome[]
   return [...inRanges, ...(await db.outbox.where('id').anyOf(missing).toArray())];
 }
 
+/**
+ * Undoes the optimistic writes a catch-up kept for its last page when that page can no longer
+ * come: the renderer was reloaded between pages that kept them (`more`), and nothing waits in the
+ * outbox any more, so no push starts another catch-up and the worker, new, does not know one was
+ * under way. Left alone, the rows kept their optimistic version and the server's waited in the
+ * shadows until the feed next moved. With nothing waiting there is nothing to rebase: the undo is
+ * the whole of what the last page would have done. Returns whether there was anything to undo.
+ */
+export function settleLeftShadows(db: StationDb): Promise<boolean> {
+  return db.transaction('rw', [...db.cacheTables, db.outbox, db.shadows, db.meta], async () => {
+    const [waiting, shadowed] = await Promise.all([db.outbox.limit(1).primaryKeys(), db.shadows.limit(1).primaryKeys()]);
+    if (waiting.length > 0 || shadowed.length === 0) return false;
+    await restoreShadows(db);
+    return true;
+  });
+}
+
 export async function currentCursor(db: StationDb): Promise<number> {
   const row = await db.meta.get('cursor');
   return typeof row?.value === 'number' ? row.value : 0;

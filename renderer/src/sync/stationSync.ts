@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { FromWorker, PendingOperation, SyncStatus, ToWorker } from '../../../shared/sync/messages';
 import type { StationDb } from '../store/db';
-import { applyServerPage, currentCursor } from '../store/serverPage';
+import { applyServerPage, currentCursor, settleLeftShadows } from '../store/serverPage';
 import { toServerPage } from './feedPage';
 
 /**
@@ -29,8 +29,12 @@ export class StationSync {
     this.closed = true;
   }
 
-  /** Sends the whole outbox and the cursor: on start, and whenever the worker asks. */
+  /**
+   * Sends the whole outbox and the cursor: on start, and whenever the worker asks. Optimistic
+   * writes an interrupted catch-up left with nothing waiting are undone first (settleLeftShadows).
+   */
   async start(): Promise<void> {
+    await settleLeftShadows(this.db);
     const [entries, cursor] = await Promise.all([this.db.outbox.orderBy('seq').toArray(), currentCursor(this.db)]);
     this.post({ type: 'start', pending: entries.map(({ seq, op }) => ({ seq, op })), cursor });
   }
