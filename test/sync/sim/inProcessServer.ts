@@ -4,6 +4,7 @@ import { SignInThrottle } from '../../../server/identity/signInThrottle';
 import { Store } from '../../../server/storage/store';
 import { FeedNotifier } from '../../../server/sync/feedNotifier';
 import type { FetchLike, ResponseLike } from '../../../shared/sync/httpTransport';
+import { seedBenchRuns } from '../../../server/seed/benchRuns';
 import { seedFixture, testPinHashCost } from '../../server/harness';
 
 /**
@@ -21,10 +22,15 @@ export class InProcessServer {
     private readonly now: () => Date,
   ) {}
 
-  static async start(dataDir: string, now: () => Date): Promise<InProcessServer> {
+  /**
+   * `moreRuns`: runs added after the fixture's, enough that a station bootstrapping keeps them in
+   * pages (renderer/src/store/runPages.ts), so the simulation's stations hold runs both ways.
+   */
+  static async start(dataDir: string, now: () => Date, moreRuns = 0): Promise<InProcessServer> {
     const server = new InProcessServer(dataDir, now);
     server.open();
     await seedFixture(server.store);
+    if (moreRuns > 0) seedBenchRuns(server.store, moreRuns, now());
     return server;
   }
 

@@ -41,6 +41,7 @@ export class SimStation {
     private readonly factory: IDBFactory,
     private readonly time: ManualTime,
     private readonly random: () => number,
+    private readonly pullLimit: number,
   ) {}
 
   /** Opens the station's database and starts its worker, as a (re)loaded renderer does. */
@@ -54,7 +55,7 @@ export class SimStation {
       online: this.online,
       send: (message) => void sync.receive(message),
       pushChunk: 7,
-      pullLimit: 40,
+      pullLimit: this.pullLimit,
       backoff: { baseMs: 200, maxMs: 5_000 },
       periodicPullMs: 10_000,
     });
@@ -77,7 +78,8 @@ export class SimStation {
     await this.boot();
   }
 
-  static async start(server: InProcessServer, time: ManualTime, name: string, seed: number): Promise<SimStation> {
+  /** `pullLimit`: feed entries a pull asks for (small by default, so a bootstrap takes many pages). */
+  static async start(server: InProcessServer, time: ManualTime, name: string, seed: number, pullLimit = 40): Promise<SimStation> {
     const reply = await server.fetch(`http://sim${apiPaths.enrol}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -90,7 +92,7 @@ export class SimStation {
       createHttpTransport({ baseUrl: 'http://sim', token: () => enrolment.token, fetch: server.fetch, utf8Decoder: () => () => '' }),
       dice,
     );
-    const station = new SimStation(name, enrolment.stationId, network, factory, time, dice.random);
+    const station = new SimStation(name, enrolment.stationId, network, factory, time, dice.random, pullLimit);
     await station.boot();
     return station;
   }

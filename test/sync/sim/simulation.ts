@@ -13,6 +13,10 @@ import { SimStation } from './simStation';
 export interface SimulationOptions {
   stations: number;
   steps: number;
+  /** Runs beyond the fixture's, which bootstrapping stations keep in pages (runPages.ts) when a pull brings enough of them. */
+  moreRuns?: number;
+  /** Feed entries a station's pull asks for (40 unless given). */
+  pullLimit?: number;
 }
 
 export interface SimulationReport {
@@ -21,6 +25,8 @@ export interface SimulationReport {
   restarts: number;
   reloads: number;
   outcomes: Record<string, number>;
+  /** Records of runs kept in pages, over every station at the end. */
+  runPages: number;
 }
 
 /** Lets every promise and fake-indexeddb callback that is ready run (no real I/O or timers are involved). */
@@ -39,10 +45,10 @@ export async function runSimulation(seed: number, options: SimulationOptions = {
   const dice = new Dice(seededRandom(seed));
   const time = new ManualTime();
   const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-sim-'));
-  const server = await InProcessServer.start(dataDir, () => new Date(time.now));
+  const server = await InProcessServer.start(dataDir, () => new Date(time.now), options.moreRuns ?? 0);
   const stations: SimStation[] = [];
   try {
-    for (let i = 0; i < options.stations; i++) stations.push(await SimStation.start(server, time, `s${String(i)}`, seed * 31 + i));
+    for (let i = 0; i < options.stations; i++) stations.push(await SimStation.start(server, time, `s${String(i)}`, seed * 31 + i, options.pullLimit));
     const commands = fc.sample(commandArb, { seed, numRuns: options.steps });
     const pokeAll = () => {
       const head = server.store.feed.head();
@@ -114,7 +120,8 @@ export async function runSimulation(seed: number, options: SimulationOptions = {
     const total = server.store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM operations').get()?.n ?? 0;
     const accepted = stations.reduce((n, s) => n + s.accepted.length, 0);
     if (total !== accepted) throw new Error(`seed ${String(seed)}: the server holds ${String(total)} operations, the stations accepted ${String(accepted)}`);
-    return { seed, accepted, restarts: server.restarts, reloads: stations.reduce((n, s) => n + s.reloads, 0), outcomes };
+    const runPages = (await Promise.all(stations.map((s) => s.db.runPages.count()))).reduce((a, b) => a + b, 0);
+    return { seed, accepted, restarts: server.restarts, reloads: stations.reduce((n, s) => n + s.reloads, 0), outcomes, runPages };
   } finally {
     for (const s of stations) s.stop();
     await server.close();
