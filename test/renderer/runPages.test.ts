@@ -75,6 +75,10 @@ describe('runs kept in pages', () => {
     const firstFive = await db.runs.orderBy(':id').limit(5).toArray();
     expect(ids(firstFive)).toEqual(['BR-000000', 'BR-000001', 'BR-000002', 'BR-000003', 'BR-000004']);
     expect(firstFive[3]?.title).toBe('Reworked');
+    const backwards = await db.runs.orderBy(':id').reverse().limit(598).toArray();
+    expect(ids(backwards)).toEqual(ids(runs).reverse().slice(0, 598));
+    expect(backwards[596]?.title).toBe('Reworked');
+    expect(await db.runs.orderBy(':id').primaryKeys()).toEqual(ids(runs));
     expect(await db.runs.count()).toBe(600);
     expect(ids(await db.runs.orderBy('updatedAt').reverse().limit(2).toArray())).toEqual(['BR-000003', 'BR-000599']);
     // Oldest first, the stale copy of BR-000003 (older than its row) must not appear in its place.

@@ -137,13 +137,32 @@ function unionOf(rows: DBCoreTable, pages: DBCoreTable): DBCoreTable {
     const limit = req.limit ?? Infinity;
     return Dexie.Promise.all([rows.query(req), copiesInIdRange(req.trans, req.query.range, reverse, limit)]).then(([own, copies]) => {
       if (copies.length === 0) return own;
-      const ownIds = req.values ? (own.result as Run[]).map((r) => r.id) : (own.result as string[]);
-      const owned = new Set(ownIds);
-      // A copy beyond the rows' last answer cannot be overtaken by its own row within the limit
-      // (ids order both): merging the two ordered lists and cutting at the limit is exact.
-      const merged = [...(own.result as unknown[]).map((value, i) => ({ id: ownIds[i] as string, value })), ...copies.filter((c) => !owned.has(c.id)).map((c) => ({ id: c.id, value: req.values ? c : c.id }))];
-      merged.sort((a, b) => cmp(a.id, b.id) * (reverse ? -1 : 1));
-      return { result: merged.slice(0, limit).map((m) => m.value) };
+      const valueOf = (run: Run): unknown => (req.values ? run : run.id);
+      // The runs index fills from here, 2,000 runs a time: no rows in the range is the usual case
+      // on a bootstrapped station, and allocates nothing more than the answer.
+      if (own.result.length === 0) return { result: copies.slice(0, limit).map(valueOf) };
+      const ownValues = own.result as unknown[];
+      const ownIds = req.values ? (ownValues as Run[]).map((r) => r.id) : (ownValues as string[]);
+      // Both lists are in id order (the query's direction); one pass merges them, a row standing
+      // for its copy. A copy beyond the rows' last answer cannot be overtaken by its own row within
+      // the limit, so cutting the merge at the limit is exact.
+      const result: unknown[] = [];
+      const before = (a: string, b: string) => (reverse ? cmp(a, b) > 0 : cmp(a, b) < 0);
+      let i = 0;
+      let j = 0;
+      while (result.length < limit && (i < ownIds.length || j < copies.length)) {
+        const id = ownIds[i];
+        const copy = copies[j];
+        if (copy === undefined || (id !== undefined && !before(copy.id, id))) {
+          if (copy !== undefined && copy.id === id) j += 1;
+          result.push(ownValues[i]);
+          i += 1;
+        } else {
+          result.push(valueOf(copy));
+          j += 1;
+        }
+      }
+      return { result };
     });
   };
 
