@@ -74,16 +74,24 @@ function serverApplies(server: Plant, op: Operation, cursor: number) {
   return { changes: result.changes, outcomes: [{ operationId: op.id, outcome: result.outcome, feedSeq: cursor }], cursor };
 }
 
+/**
+ * A station that saved a start on R-1 while offline, and a catch-up's first page: another
+ * station's hold on the same run, with more pages behind it.
+ */
+async function catchUpUnderWay() {
+  const station = new Plant();
+  const server = new Plant();
+  const db = await stationFor(station);
+  const mine = station.stepOp('start', 'R-1', 'inspect', {});
+  await enqueue(db, mine);
+  const theirs = serverApplies(server, { ...server.stepOp('hold', 'R-1', 'connector', { reason: 'Parts missing' }), id: 'ST-2-op-1', stationId: 'ST-2' }, 4);
+  await applyServerPage(db, { changes: theirs.changes, outcomes: [], cursor: 4, more: true });
+  return { db, server, mine };
+}
+
 describe('a catch-up of several pages', () => {
   it('keeps waiting work on screen until the last page, then converges on the server', async () => {
-    const station = new Plant();
-    const server = new Plant();
-    const db = await stationFor(station);
-    const mine = station.stepOp('start', 'R-1', 'inspect', {});
-    await enqueue(db, mine);
-    // Another station's hold on the same run arrives first, with more pages behind it.
-    const theirs = serverApplies(server, { ...server.stepOp('hold', 'R-1', 'connector', { reason: 'Parts missing' }), id: 'ST-2-op-1', stationId: 'ST-2' }, 4);
-    await applyServerPage(db, { changes: theirs.changes, outcomes: [], cursor: 4, more: true });
+    const { db, server, mine } = await catchUpUnderWay();
     expect((await db.runSteps.get('R-1/inspect'))?.state).toBe('in_progress');
     expect((await db.runSteps.get('R-1/connector'))?.state).toBe('hold');
     expect(await db.outbox.count()).toBe(1);
@@ -106,14 +114,8 @@ describe('a catch-up of several pages', () => {
 
 describe('a catch-up cut short by a reload', () => {
   it('is settled at the next start when nothing waits any more: the rows are the server\'s again', async () => {
-    const station = new Plant();
-    const server = new Plant();
-    const db = await stationFor(station);
-    const mine = station.stepOp('start', 'R-1', 'inspect', {});
-    await enqueue(db, mine);
-    // Another station's hold first, then my operation's answer, both in pages with more behind them.
-    const theirs = serverApplies(server, { ...server.stepOp('hold', 'R-1', 'connector', { reason: 'Parts missing' }), id: 'ST-2-op-1', stationId: 'ST-2' }, 4);
-    await applyServerPage(db, { changes: theirs.changes, outcomes: [], cursor: 4, more: true });
+    const { db, server, mine } = await catchUpUnderWay();
+    // My operation's answer, also in a page with more behind it.
     const answer = serverApplies(server, mine, 8);
     await applyServerPage(db, { ...answer, more: true });
     // The operation is answered and retired; the page that would end the catch-up never comes.
