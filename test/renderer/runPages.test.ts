@@ -124,6 +124,19 @@ describe('runs kept in pages', () => {
     expect(await db.runPages.count()).toBe(0);
   });
 
+  it('deletes runs far apart from their own pages, leaving the pages between them whole', async () => {
+    const { db } = await emptyStation();
+    const runs = serverRuns(350);
+    await pagePutting(db, runs);
+    const keys = await db.runPages.toCollection().primaryKeys();
+    await db.transaction('rw', [db.runs, db.meta], () => db.runs.bulkDelete(['BR-000005', 'BR-000345']));
+    expect(await db.runs.count()).toBe(348);
+    expect(await db.runs.bulkGet(['BR-000005', 'BR-000345'])).toEqual([undefined, undefined]);
+    expect(await db.runPages.toCollection().primaryKeys()).toEqual(keys);
+    expect((await db.runPages.toArray()).map((page) => page.runs.length)).toEqual([99, 100, 100, 49]);
+    expect(await db.runs.get('BR-000150')).toEqual(runs[150]);
+  });
+
   it('writes rows, not a page, for a few runs or where runs are already stored', async () => {
     const { db } = await emptyStation();
     await pagePutting(db, serverRuns(fewestPacked - 1));

@@ -16,7 +16,7 @@ const keyRange = (type: number, lower: unknown, upper: unknown) => ({ type, lowe
 const everything = keyRange(any, -Infinity, [[]]);
 
 /** Whether `key` lies in `range` (IndexedDB's order). */
-export function inRange(range: DBCoreKeyRange, key: unknown): boolean {
+function inRange(range: DBCoreKeyRange, key: unknown): boolean {
   if (typeOf(range) === any) return true;
   if (typeOf(range) === never) return false;
   if (typeOf(range) === equal) return cmp(key, range.lower) === 0;
@@ -73,15 +73,11 @@ function unionOf(rows: DBCoreTable, pages: DBCoreTable): DBCoreTable {
   /** The copies in pages of the runs with these ids (those that have one): each page read once. */
   const copiesOf = (trans: DBCoreTransaction, ids: readonly unknown[]): Promise<Map<string, Run>> =>
     pageKeys(trans).then((keys) => {
-      const pageOf = new Map<string, string>();
-      for (const id of ids) {
-        const key = keys[lastAtOrBefore(keys, id)];
-        if (key !== undefined && typeof id === 'string') pageOf.set(id, key);
-      }
-      return readPages(trans, [...new Set(pageOf.values())]).then((read) => {
+      const holders = holdersOf(keys, ids);
+      return readPages(trans, [...new Set(holders.values())]).then((read) => {
         const byKey = new Map(read.map((page) => [page.first, page] as const));
         const copies = new Map<string, Run>();
-        for (const [id, key] of pageOf) {
+        for (const [id, key] of holders) {
           const page = byKey.get(key);
           const run = page ? runInPage(page, id) : undefined;
           if (run) copies.set(id, run);
@@ -187,13 +183,13 @@ function unionOf(rows: DBCoreTable, pages: DBCoreTable): DBCoreTable {
         return settle();
       });
     };
-    const take = (read: readonly RunPage[]) => {
-      pool.push(...read.flatMap((page) => page.runs.filter((run) => inRange(range, run[keyPath]))));
+    const take = (runs: readonly Run[]) => {
+      pool.push(...runs.filter((run) => inRange(range, run[keyPath])));
       pool.sort(order);
       return settle();
     };
     // Without a bound to stop at, or with no limit, every page is read at once.
-    if (!boundIndex || !Number.isFinite(limit)) return allCopies(trans).then((all) => take([{ first: '', last: '', newest: '', oldest: '', runs: all }])).then(() => pool.slice(0, limit));
+    if (!boundIndex || !Number.isFinite(limit)) return allCopies(trans).then(take).then(() => pool.slice(0, limit));
     const perRead = 2;
     // Each page read so far, by key, with its bound.
     const seen = new Map<string, string>();
@@ -204,7 +200,7 @@ function unionOf(rows: DBCoreTable, pages: DBCoreTable): DBCoreTable {
         const lastRead = read[read.length - 1];
         if (!lastRead) return pool.slice(0, limit);
         for (const page of read) seen.set(page.first, page[boundName]);
-        return take(read).then(() => {
+        return take(read.flatMap((page) => page.runs)).then(() => {
           const bound = lastRead[boundName];
           const nth = pool[limit - 1];
           // An unread page's runs rank at or after its bound; the pool's nth run strictly before it.
@@ -231,10 +227,13 @@ function unionOf(rows: DBCoreTable, pages: DBCoreTable): DBCoreTable {
     });
   };
 
-  /** Removes the runs `gone` picks from the pages that may hold them; a page left empty goes. */
-  const removeFromPages = (trans: DBCoreTransaction, range: DBCoreKeyRange, gone: (id: string) => boolean) =>
+  /**
+   * Removes the runs `gone` picks from the pages `holding` names (from every page's key); a page
+   * left empty goes.
+   */
+  const removeFromPages = (trans: DBCoreTransaction, holding: (keys: readonly string[]) => string[], gone: (id: string) => boolean) =>
     pageKeys(trans)
-      .then((keys) => readPages(trans, pagesOver(keys, range)))
+      .then((keys) => readPages(trans, holding(keys)))
       .then((read) => {
         const deleted: string[] = [];
         const rewritten: RunPage[] = [];
@@ -283,14 +282,27 @@ function unionOf(rows: DBCoreTable, pages: DBCoreTable): DBCoreTable {
       rows.mutate(req).then((res) => {
         if (req.type === 'delete') {
           const ids = new Set(req.keys as string[]);
-          const sorted = [...ids].sort(cmp);
-          const span = keyRange(between, sorted[0], sorted[sorted.length - 1]);
-          return ids.size === 0 ? res : removeFromPages(req.trans, span, (id) => ids.has(id)).then(() => res);
+          // Only the page that can hold each id is read, not every page between the first and last.
+          const holding = (keys: readonly string[]) => [...new Set(holdersOf(keys, [...ids]).values())];
+          return ids.size === 0 ? res : removeFromPages(req.trans, holding, (id) => ids.has(id)).then(() => res);
         }
-        if (req.type === 'deleteRange') return removeFromPages(req.trans, req.range, (id) => inRange(req.range, id)).then(() => res);
+        if (req.type === 'deleteRange') {
+          const range = req.range;
+          return removeFromPages(req.trans, (keys) => pagesOver(keys, range), (id) => inRange(range, id)).then(() => res);
+        }
         return res;
       }),
   };
+}
+
+/** For each string id, the key of the one page that can hold it: the last page key at or before it. */
+function holdersOf(keys: readonly string[], ids: readonly unknown[]): Map<string, string> {
+  const holders = new Map<string, string>();
+  for (const id of ids) {
+    const key = keys[lastAtOrBefore(keys, id)];
+    if (key !== undefined && typeof id === 'string') holders.set(id, key);
+  }
+  return holders;
 }
 
 /** The index of the last key at or before `id` in sorted `keys`, or -1. */
