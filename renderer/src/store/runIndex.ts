@@ -1,5 +1,6 @@
 import type { RunQuery, RunSortColumn } from './runQuery';
 import { compareRuns } from './runOrder';
+import { IdSlots } from './idSlots';
 import { RunSearchText } from './runSearchText';
 import { sameSummary, searchTextOf, type RunSummary } from './runSummary';
 
@@ -15,7 +16,8 @@ const resortAbove = 2000;
  */
 export class RunIndex {
   private readonly rows: (RunSummary | undefined)[] = [];
-  private readonly slotOf = new Map<string, number>();
+  /** Not a Map: see idSlots.ts (a Map's keys are internalized, and 100,000 of them lengthen every GC pause). */
+  private readonly slotOf = new IdSlots();
   /** Slots in ascending order, per sort column asked for so far. */
   private readonly orders = new Map<RunSortColumn, number[]>();
   private text = new RunSearchText();
@@ -63,8 +65,12 @@ export class RunIndex {
     // Many runs changing at once (not arriving): sorting again is cheaper than moving each.
     if (changedRows > resortAbove && put.some((row) => this.slotOf.has(row.id))) this.orders.clear();
     // The last write of each run only: a new run's slot joins the orders after the loop.
-    const latest = new Map(put.map((row) => [row.id, row]));
-    for (const row of latest.values()) {
+    const lastAt = new IdSlots(put.length);
+    put.forEach((row, i) => {
+      lastAt.set(row.id, i);
+    });
+    for (const [i, row] of put.entries()) {
+      if (lastAt.get(row.id) !== i) continue;
       const slot = this.put(row);
       if (slot === 'same') continue;
       changed = true;

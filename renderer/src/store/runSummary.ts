@@ -1,4 +1,5 @@
 import type { Run } from '../../../shared/schemas/run';
+import { ownCopy } from './idSlots';
 
 /**
  * Everything the runs table shows, sorts, filters and searches for one run: the run without its
@@ -23,7 +24,7 @@ function one<T extends string>(value: T): T {
 
 export function summaryOf(run: Run): RunSummary {
   return {
-    id: run.id,
+    id: ownCopy(run.id),
     title: run.title,
     unitSerial: run.unitSerial,
     procedureVersionId: one(run.procedureVersionId),
