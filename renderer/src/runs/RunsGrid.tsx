@@ -9,7 +9,7 @@ import { gridCommand } from './gridKeys';
 import { runColumns } from './runColumns';
 import { RunsGridRow } from './RunsGridRow';
 import { clickSelection, extendTo } from './selectionLogic';
-import { assignSlots } from './rowSlots';
+import { assignSlots, inKeyOrder } from './rowSlots';
 import { useLookups } from './useLookups';
 import { usePendingRuns, type RunList } from './useRunList';
 
@@ -177,13 +177,14 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
           })}
         </div>
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      {/* The rows stand in the DOM in key order (rowSlots.ts); aria-owns gives their reading order. */}
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} aria-owns={items.length > 0 ? items.map((v) => `runs-row-${String(v.index)}`).join(' ') : undefined}>
         {ids.length === 0 && (
           <div role="row" aria-rowindex={2} className="grid-row empty">
             <div role="gridcell">No runs match. Clear the search or filters to see more.</div>
           </div>
         )}
-        {items.map((v) => {
+        {inKeyOrder(items, slots).map((v) => {
           const id = ids[v.index] ?? '';
           return (
             <RunsGridRow
