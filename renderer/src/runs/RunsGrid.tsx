@@ -1,20 +1,15 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { navigate } from '../routing/router';
+import { IdSlots } from '../store/idSlots';
 import { selectHiddenColumns, selectRunQuery } from '../state/runsViewSlice';
 import type { RunSortColumn } from '../store/runQuery';
 import { useUi } from '../state/uiStore';
 import { gridCommand } from './gridKeys';
 import { runColumns } from './runColumns';
-import { RunsGridRow } from './RunsGridRow';
+import { headerHeight, rowHeight, RunsGridBody, type RunsGridBodyHandle } from './RunsGridBody';
 import { clickSelection, extendTo } from './selectionLogic';
-import { assignSlots, inKeyOrder } from './rowSlots';
 import { useLookups } from './useLookups';
 import { usePendingRuns, type RunList } from './useRunList';
-
-const rowHeight = 56;
-const headerHeight = 52;
 
 /** The latest `fn`, behind a callback that never changes: memoised rows keep their props. */
 function useStableCallback<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
@@ -37,48 +32,34 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
   const { ids, complete } = list;
   const lookups = useLookups();
   const pending = usePendingRuns();
-  const { selection, activeRunId, setSelection, setActiveRun, clearSelection } = useUi(
-    useShallow((s) => ({
-      selection: s.selection,
-      activeRunId: s.activeRunId,
-      setSelection: s.setSelection,
-      setActiveRun: s.setActiveRun,
-      clearSelection: s.clearSelection,
-    })),
-  );
+  // One selector each, not one object compared field by field: the grid renders on every frame
+  // of a scroll, and each shallow comparison built arrays of the object's entries.
+  const selection = useUi((s) => s.selection);
+  const activeRunId = useUi((s) => s.activeRunId);
+  const setSelection = useUi((s) => s.setSelection);
+  const setActiveRun = useUi((s) => s.setActiveRun);
+  const clearSelection = useUi((s) => s.clearSelection);
   const hidden = useUi(selectHiddenColumns);
   const query = useUi(selectRunQuery);
   const setSort = useUi((s) => s.setSort);
-  // Positions by id are needed only for ranges: built on the first Shift+click, not per search.
+  // Positions by id are needed only for ranges: built on the first Shift+click, not per search;
+  // not a Map, whose 100,000 keys would stay in V8's string table (store/idSlots.ts).
   const indexOf = useMemo(() => {
-    let built: Map<string, number> | null = null;
-    return () => (built ??= new Map(ids.map((id, i) => [id, i])));
+    let built: IdSlots | null = null;
+    return () => {
+      if (built) return built;
+      built = new IdSlots(ids.length);
+      for (const [i, id] of ids.entries()) built.set(id, i);
+      return built;
+    };
   }, [ids]);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 6,
-    scrollMargin: headerHeight,
-    scrollPaddingStart: headerHeight,
-  });
+  const body = useRef<RunsGridBodyHandle>(null);
   // A new sort, filter or search starts from the top of the list.
   useEffect(() => {
     gridRef.current?.scrollTo({ top: 0 });
   }, [query]);
-  const items = virtualizer.getVirtualItems();
-  // A row scrolled out is reused for the row scrolled in (rowSlots.ts): its text changes in place
-  // instead of its elements being removed and made again, every frame of a scroll. The answer
-  // depends only on the last one and the rows in view, so a render React repeats gets the same.
-  const slotsRef = useRef(new Map<number, number>());
-  const slots = assignSlots(slotsRef.current, items.map((v) => v.index));
-  slotsRef.current = slots;
-  useEffect(() => {
-    // For `npm run bench`: when this page first showed rows (once per page load).
-    if (items.length > 0 && performance.getEntriesByName('lockstep:first-rows').length === 0) performance.mark('lockstep:first-rows');
-  });
 
   const onCheck = useStableCallback((id: string, shift: boolean) => {
     const current = useUi.getState().selection;
@@ -90,14 +71,13 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
   const template = useMemo(() => visible.map((c) => c.width).join(' '), [visible]);
 
   const activeIndex = useMemo(() => (activeRunId === null ? -1 : ids.indexOf(activeRunId)), [ids, activeRunId]);
-  const activeRendered = items.some((v) => v.index === activeIndex);
 
   const moveTo = (index: number, extend: boolean) => {
     const id = ids[index];
     if (id === undefined) return;
     if (extend) setSelection(extendTo(selection, ids, indexOf(), activeRunId ?? id, id));
     setActiveRun(id);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    body.current?.scrollToIndex(index);
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
@@ -149,7 +129,7 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
       aria-rowcount={(list.total ?? ids.length) + 1}
       aria-colcount={visible.length}
       aria-multiselectable="true"
-      aria-activedescendant={activeRendered ? `runs-row-${String(activeIndex)}` : undefined}
+      // aria-activedescendant: set by the body, which knows whether the active row is drawn.
       tabIndex={0}
       onKeyDown={onKeyDown}
       onFocus={(e) => {
@@ -177,33 +157,18 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
           })}
         </div>
       </div>
-      {/* The rows stand in the DOM in key order (rowSlots.ts); aria-owns gives their reading order. */}
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} aria-owns={items.length > 0 ? items.map((v) => `runs-row-${String(v.index)}`).join(' ') : undefined}>
-        {ids.length === 0 && (
-          <div role="row" aria-rowindex={2} className="grid-row empty">
-            <div role="gridcell">No runs match. Clear the search or filters to see more.</div>
-          </div>
-        )}
-        {inKeyOrder(items, slots).map((v) => {
-          const id = ids[v.index] ?? '';
-          return (
-            <RunsGridRow
-              key={slots.get(v.index)}
-              id={id}
-              index={v.index}
-              run={list.rowOf(id)}
-              pending={pending.has(id)}
-              selected={selection.ids.has(id)}
-              active={v.index === activeIndex}
-              top={v.start - headerHeight}
-              height={rowHeight}
-              template={template}
-              columns={visible}
-              onRowClick={onRowClick}
-            />
-          );
-        })}
-      </div>
+      <RunsGridBody
+        gridRef={gridRef}
+        handle={body}
+        ids={ids}
+        rowOf={list.rowOf}
+        pending={pending}
+        selected={selection.ids}
+        activeIndex={activeIndex}
+        template={template}
+        columns={visible}
+        onRowClick={onRowClick}
+      />
     </div>
   );
 }

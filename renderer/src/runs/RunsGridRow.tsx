@@ -44,7 +44,7 @@ export const RunsGridRow = memo(function RunsGridRow({ id, index, run, pending, 
       }}
     >
       {columns.map((column) => (
-        <div key={column.id} role="gridcell" className={`cell cell-${column.id}`}>
+        <div key={column.id} role="gridcell" className={column.cellClass}>
           {column.cell(row)}
         </div>
       ))}

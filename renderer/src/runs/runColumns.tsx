@@ -26,6 +26,8 @@ export interface RunColumn {
   width: string;
   sort?: RunSortColumn;
   cell: (row: RunRow) => ReactNode;
+  /** The class of its cells, made once (a row drawn in a scroll frame would build it per cell). */
+  cellClass: string;
 }
 
 export const columnTitles: Record<RunColumnId, string> = {
@@ -43,7 +45,7 @@ const missing = <span className="muted">…</span>;
 
 /** The runs table's columns; the checkbox column first and always shown. */
 export function runColumns(lookups: Lookups, onCheck: (id: string, shift: boolean) => void): RunColumn[] {
-  return [
+  const columns: Omit<RunColumn, 'cellClass'>[] = [
     {
       id: 'select',
       header: <span className="visually-hidden">Select</span>,
@@ -138,6 +140,7 @@ export function runColumns(lookups: Lookups, onCheck: (id: string, shift: boolea
       cell: (row) => (row.run ? <span className="nowrap">{formatShort(row.run.updatedAt)}</span> : missing),
     },
   ];
+  return columns.map((column) => ({ ...column, cellClass: `cell cell-${column.id}` }));
 }
 
 function Progress({ run }: { run: RunSummary }) {

@@ -7,7 +7,12 @@ export interface ClickModifiers {
   toggle: boolean;
 }
 
-function rangeOf(ordered: readonly string[], indexOf: ReadonlyMap<string, number>, from: string, to: string): string[] | null {
+/** Where each id stands in the list: a Map, or the grid's table that keeps ids out of V8's string table (store/idSlots.ts). */
+export interface PositionOf {
+  get(id: string): number | undefined;
+}
+
+function rangeOf(ordered: readonly string[], indexOf: PositionOf, from: string, to: string): string[] | null {
   const a = indexOf.get(from);
   const b = indexOf.get(to);
   if (a === undefined || b === undefined) return null;
@@ -19,7 +24,7 @@ function rangeOf(ordered: readonly string[], indexOf: ReadonlyMap<string, number
  * alone; Ctrl+click (or its checkbox) toggles it; Shift+click selects the range from the anchor,
  * added to the selection when Ctrl is held or the checkbox was clicked.
  */
-export function clickSelection(current: RunSelection, ordered: readonly string[], indexOf: ReadonlyMap<string, number>, id: string, mods: ClickModifiers): RunSelection {
+export function clickSelection(current: RunSelection, ordered: readonly string[], indexOf: PositionOf, id: string, mods: ClickModifiers): RunSelection {
   if (mods.range && current.anchorId !== null) {
     const range = rangeOf(ordered, indexOf, current.anchorId, id);
     if (range) return { ids: mods.toggle ? new Set([...current.ids, ...range]) : new Set(range), anchorId: current.anchorId };
@@ -34,7 +39,7 @@ export function clickSelection(current: RunSelection, ordered: readonly string[]
 }
 
 /** Shift+arrow: the range from the anchor (or where the keyboard was) to the run now active. */
-export function extendTo(current: RunSelection, ordered: readonly string[], indexOf: ReadonlyMap<string, number>, from: string, to: string): RunSelection {
+export function extendTo(current: RunSelection, ordered: readonly string[], indexOf: PositionOf, from: string, to: string): RunSelection {
   const anchor = current.anchorId ?? from;
   const range = rangeOf(ordered, indexOf, anchor, to) ?? [to];
   return { ids: new Set(range), anchorId: anchor };
