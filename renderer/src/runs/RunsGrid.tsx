@@ -158,7 +158,6 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
         </div>
       </div>
       <RunsGridBody
-        gridRef={gridRef}
         handle={body}
         ids={ids}
         rowOf={list.rowOf}

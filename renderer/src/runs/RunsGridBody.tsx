@@ -14,8 +14,6 @@ export interface RunsGridBodyHandle {
 }
 
 export interface RunsGridBodyProps {
-  /** The grid element: the scroll container, and the element that names the active row. */
-  gridRef: RefObject<HTMLDivElement | null>;
   handle: RefObject<RunsGridBodyHandle | null>;
   ids: readonly string[];
   rowOf: (id: string) => RunSummary | undefined;
@@ -34,10 +32,15 @@ export interface RunsGridBodyProps {
  * the JavaScript a scroll allocated, and what a scroll allocates decides how often a major GC
  * lands in one of its frames (docs/scale.md, footnote 4).
  */
-export const RunsGridBody = memo(function RunsGridBody({ gridRef, handle, ids, rowOf, pending, selected, activeIndex, template, columns, onRowClick }: RunsGridBodyProps) {
+export const RunsGridBody = memo(function RunsGridBody({ handle, ids, rowOf, pending, selected, activeIndex, template, columns, onRowClick }: RunsGridBodyProps) {
+  // The grid element (the scroll container, and the element naming the active row) is this
+  // rowgroup's parent. Read through the rowgroup's own ref: the grid's ref is attached only after
+  // this component's layout effects have run (a parent's ref comes after its children's effects),
+  // so on the first render it would still be null.
+  const rowsRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: ids.length,
-    getScrollElement: () => gridRef.current,
+    getScrollElement: () => rowsRef.current?.parentElement ?? null,
     estimateSize: () => rowHeight,
     overscan: 6,
     scrollMargin: headerHeight,
@@ -65,11 +68,11 @@ export const RunsGridBody = memo(function RunsGridBody({ gridRef, handle, ids, r
   // itself does not render on a scroll.
   const activeDrawn = items.some((v) => v.index === activeIndex);
   useLayoutEffect(() => {
-    const grid = gridRef.current;
+    const grid = rowsRef.current?.parentElement;
     if (!grid) return;
     if (activeDrawn) grid.setAttribute('aria-activedescendant', `runs-row-${String(activeIndex)}`);
     else grid.removeAttribute('aria-activedescendant');
-  }, [gridRef, activeDrawn, activeIndex]);
+  }, [activeDrawn, activeIndex]);
   const anyDrawn = items.length > 0;
   useEffect(() => {
     // For `npm run bench`: when this page first showed rows (once per page load).
@@ -78,7 +81,7 @@ export const RunsGridBody = memo(function RunsGridBody({ gridRef, handle, ids, r
 
   return (
     // The rows stand in the DOM in key order (rowSlots.ts); aria-owns gives their reading order.
-    <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} aria-owns={items.length > 0 ? items.map((v) => `runs-row-${String(v.index)}`).join(' ') : undefined}>
+    <div ref={rowsRef} role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} aria-owns={items.length > 0 ? items.map((v) => `runs-row-${String(v.index)}`).join(' ') : undefined}>
       {ids.length === 0 && (
         <div role="row" aria-rowindex={2} className="grid-row empty">
           <div role="gridcell">No runs match. Clear the search or filters to see more.</div>
