@@ -34,7 +34,7 @@ export function assignSlots(previous: ReadonlyMap<number, number>, indexes: read
  * to a row further down), and an element moved in the DOM loses its layout: it was styled, laid
  * out and painted anew, and its layout objects left as garbage, the cost the reuse was meant to
  * save. In key order no row ever moves. The rows stand where their transform puts them; the
- * order assistive technology reads them in is given apart from the DOM (RunsGrid's aria-owns).
+ * order assistive technology reads them in is given apart from the DOM (RunsGridBody's aria-owns).
  */
 export function inKeyOrder<T extends { index: number }>(rows: readonly T[], slots: ReadonlyMap<number, number>): T[] {
   return [...rows].sort((a, b) => (slots.get(a.index) ?? 0) - (slots.get(b.index) ?? 0));

@@ -3,10 +3,10 @@
  *
  * Chromium's V8 internalizes every string used as a Map or Set key, lookups included: each id
  * becomes an entry of the engine's string table. A Map over 100,000 run ids put 100,000 entries
- * there, and every major collection walks that table in its pause: measured in Debian's
- * Chromium, the pause that lands in a frame of the runs table's scroll was 13–16 ms with them and
- * several ms shorter without (docs/scale.md, "Scrolling"). Here an id is only read (its hash
- * computed from its characters), never made a key, so it stays an ordinary string.
+ * there, and every major collection walks that table in its pause: traced in Debian's Chromium,
+ * the pauses that land in frames of the runs table's scroll were 10–26 ms with them and
+ * 7.6–13.6 ms without (docs/scale.md, footnote 4). Here an id is only read (its hash computed
+ * from its characters), never made a key, so it stays an ordinary string.
  *
  * Open addressing with linear probing; slots are never removed one by one (the index keeps a
  * deleted run's slot for the id's return), only all at once.
