@@ -1,5 +1,6 @@
 import { maxPullLimit, maxPushOperations, type PushResponse } from '../protocol/sync';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import { PullsAhead } from './pullsAhead';
 import type { FromWorker, PendingOperation, SyncStatus, ToWorker } from './messages';
 import type { SyncTransport, TransportFailure } from './transport';
 
@@ -354,7 +355,8 @@ export class SyncWorker {
    */
   private async pullToHead(): Promise<void> {
     let since = this.cursor;
-    let next = this.deps.transport.pull(since, this.deps.pullLimit);
+    const pulls = new PullsAhead(this.deps.transport, this.deps.pullLimit);
+    let next = pulls.take(since);
     /** The acknowledgement of the newest page handed over, while the renderer still has it. */
     let previous: Promise<void> | null = null;
     for (;;) {
@@ -363,7 +365,11 @@ export class SyncWorker {
       const result = await next;
       if (!result.ok) throw new CycleFailed(result.failure);
       const page = result.value;
-      if (page.more) next = this.deps.transport.pull(page.cursor, this.deps.pullLimit);
+      if (page.more) {
+        next = pulls.take(page.cursor);
+        // The page after that one too, while this one is handed over and that one is read.
+        if (page.cursor - since === this.deps.pullLimit) pulls.askAfterFull(page.cursor, page.head);
+      }
       if (page.changes.length > 0 || page.outcomes.length > 0 || page.cursor > since) {
         const from = since;
         const acked = this.handOver(page.cursor, () => {
@@ -379,7 +385,7 @@ export class SyncWorker {
       }
       if (previous === null && this.cursor !== page.cursor) {
         since = this.cursor;
-        next = this.deps.transport.pull(since, this.deps.pullLimit);
+        next = pulls.take(since);
       } else since = page.cursor;
     }
   }

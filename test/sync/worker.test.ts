@@ -166,9 +166,10 @@ describe('sync worker', () => {
     server.head = 8;
     worker.receive({ type: 'start', pending: [], cursor: 0 });
     await settle();
-    // The first page is committing and the second is with the renderer; the third is fetched and waits.
+    // The first page is committing and the second is with the renderer; the third is fetched and
+    // waits, and the fourth is asked for already: a full page ends `pullLimit` positions on.
     expect(inbox.of('page').map((m) => [m.since, m.page.cursor])).toEqual([[0, 2], [2, 4]]);
-    expect(server.pulls).toEqual([0, 2, 4]);
+    expect(server.pulls).toEqual([0, 2, 4, 6]);
     worker.receive({ type: 'pageApplied', cursor: 2 });
     await settle();
     expect(inbox.of('page').map((m) => [m.since, m.page.cursor])).toEqual([[0, 2], [2, 4], [4, 6]]);
@@ -177,6 +178,22 @@ describe('sync worker', () => {
       await settle();
     }
     expect(inbox.of('page').map((m) => m.page.cursor)).toEqual([2, 4, 6, 8]);
+    // Each page pulled once: none asked for ahead was spent, none past the head was asked for.
+    expect(server.pulls).toEqual([0, 2, 4, 6]);
+    expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', lastError: null });
+  });
+
+  it('drops a page it asked for ahead when the page before ends elsewhere (a gap in the feed\'s numbers), and skips nothing', async () => {
+    const { server, inbox, worker } = setUp({ pullLimit: 2 });
+    server.head = 9;
+    // Position 3 was given up by a failed write: the page from 2 holds 4 and 5, and ends at 5.
+    const pull = server.pull.bind(server);
+    server.pull = (since, limit) => (since === 2 ? (server.pulls.push(since), Promise.resolve({ ok: true as const, value: { changes: [], outcomes: [], cursor: 5, head: 9, more: true } })) : pull(since, limit));
+    worker.receive({ type: 'start', pending: [], cursor: 0 });
+    await settle();
+    // After the page to 2, the one from 4 was asked for; the page from 2 ended at 5, so it was dropped.
+    expect(server.pulls).toEqual([0, 2, 4, 5, 7]);
+    expect(inbox.of('page').map((m) => [m.since, m.page.cursor])).toEqual([[0, 2], [2, 5], [5, 7], [7, 9]]);
     expect(inbox.lastStatus()).toMatchObject({ phase: 'idle', lastError: null });
   });
 
