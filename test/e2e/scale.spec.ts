@@ -53,6 +53,35 @@ test('the runs table stays quick with 100,000 runs in the cache', async ({ page 
     expect(read).toEqual(byIndex);
   });
 
+  await test.step('while the grid scrolls the rows ignore a resting pointer, the wheel still scrolls, and a row takes a click once it stops', async () => {
+    const body = grid.locator('.grid-body');
+    const box = await grid.boundingBox();
+    if (!box) throw new Error('the grid has no box');
+    const at: [number, number] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(...at);
+    // The step before scrolled: its flag goes 150 ms after its last scroll event.
+    await expect(body).not.toHaveAttribute('data-scrolling');
+    const roleUnder = ([x, y]: [number, number]) => document.elementFromPoint(x, y)?.closest('[role="row"], [role="grid"]')?.getAttribute('role') ?? null;
+    expect(await page.evaluate(roleUnder, at)).toBe('row');
+    // A scroll's event comes before the next frame's callbacks: by then the rows ignore the pointer.
+    // (Upwards: the grid is near its end since End.)
+    const during = await grid.evaluate(async (el, [x, y]) => {
+      el.scrollTop -= 56 * 20;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return { flagged: el.querySelector('.grid-body')?.hasAttribute('data-scrolling'), under: document.elementFromPoint(x, y)?.closest('[role="row"], [role="grid"]')?.getAttribute('role') };
+    }, at);
+    expect(during).toEqual({ flagged: true, under: 'grid' });
+    // The grid keeps the pointer, so the wheel goes on scrolling it.
+    const before = await grid.evaluate((el) => el.scrollTop);
+    await page.mouse.wheel(0, -56 * 20);
+    await expect.poll(() => grid.evaluate((el) => el.scrollTop)).toBeLessThan(before);
+    // Once the scroll has stopped, the rows take the pointer again, and a click selects the row.
+    await expect(body).not.toHaveAttribute('data-scrolling');
+    expect(await page.evaluate(roleUnder, at)).toBe('row');
+    await page.mouse.click(...at);
+    await expect(body.locator('[role="row"][aria-selected="true"]')).toHaveCount(1);
+  });
+
   await test.step('sort by status', async () => {
     await chooseOption(page, 'Sort by', 'Status');
     await expect(grid.getByRole('columnheader', { name: /Status/ })).toHaveAttribute('aria-sort', 'descending');

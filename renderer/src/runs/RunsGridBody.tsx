@@ -4,6 +4,7 @@ import type { RunSummary } from '../store/runSummary';
 import type { RunColumn } from './runColumns';
 import { RunsGridRow } from './RunsGridRow';
 import { assignSlots, inKeyOrder } from './rowSlots';
+import { usePointerQuietWhileScrolling } from './usePointerQuietWhileScrolling';
 
 export const rowHeight = 56;
 export const headerHeight = 52;
@@ -38,6 +39,7 @@ export const RunsGridBody = memo(function RunsGridBody({ handle, ids, rowOf, pen
   // this component's layout effects have run (a parent's ref comes after its children's effects),
   // so on the first render it would still be null.
   const rowsRef = useRef<HTMLDivElement>(null);
+  usePointerQuietWhileScrolling(rowsRef);
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => rowsRef.current?.parentElement ?? null,
