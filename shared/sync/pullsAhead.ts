@@ -26,14 +26,15 @@ export class PullsAhead {
   }
 
   /**
-   * Asks now for the page after the one from `since`, guessing that one is full: feed positions
-   * are numbered without gaps, so a full page ends `limit` positions on. A position given up by a
-   * failed write (a PostgreSQL sequence may) ends it elsewhere, and `take` drops the guess.
-   * Nothing is asked for at or past `head`.
+   * After a page pulled from `since`: if it came full and more follows, asks now for the page
+   * after the next, guessing the next is full too. Feed positions are numbered without gaps, so
+   * a full page ends `limit` positions on; a position given up by a failed write (a PostgreSQL
+   * sequence may) ends it elsewhere, and `take` drops the guess. Nothing at or past the head.
    */
-  askAfterFull(since: number, head: number): void {
-    const next = since + this.limit;
-    if (next >= head) return;
+  askAfter(since: number, page: PullResponse): void {
+    if (!page.more || page.cursor - since !== this.limit) return;
+    const next = page.cursor + this.limit;
+    if (next >= page.head) return;
     const pulled = this.transport.pull(next, this.limit);
     // A pull dropped unread must not surface as an unhandled rejection; one taken still rejects.
     pulled.catch(() => undefined);

@@ -365,11 +365,9 @@ export class SyncWorker {
       const result = await next;
       if (!result.ok) throw new CycleFailed(result.failure);
       const page = result.value;
-      if (page.more) {
-        next = pulls.take(page.cursor);
-        // The page after that one too, while this one is handed over and that one is read.
-        if (page.cursor - since === this.deps.pullLimit) pulls.askAfterFull(page.cursor, page.head);
-      }
+      if (page.more) next = pulls.take(page.cursor);
+      // The page after that one too, while this one is handed over and that one is read.
+      pulls.askAfter(since, page);
       if (page.changes.length > 0 || page.outcomes.length > 0 || page.cursor > since) {
         const from = since;
         const acked = this.handOver(page.cursor, () => {

@@ -32,8 +32,8 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
   const { ids, complete } = list;
   const lookups = useLookups();
   const pending = usePendingRuns();
-  // One selector each, not one object compared field by field: the grid renders on every frame
-  // of a scroll, and each shallow comparison built arrays of the object's entries.
+  // One selector each, not one object compared field by field: each shallow comparison built
+  // arrays of the object's entries (it ran on every frame of a scroll while the grid drew the rows).
   const selection = useUi((s) => s.selection);
   const activeRunId = useUi((s) => s.activeRunId);
   const setSelection = useUi((s) => s.setSelection);

@@ -4,7 +4,6 @@ import type { RunSummary } from '../store/runSummary';
 import type { RunColumn } from './runColumns';
 import { RunsGridRow } from './RunsGridRow';
 import { assignSlots, inKeyOrder } from './rowSlots';
-import { usePointerQuietWhileScrolling } from './usePointerQuietWhileScrolling';
 
 export const rowHeight = 56;
 export const headerHeight = 52;
@@ -39,7 +38,6 @@ export const RunsGridBody = memo(function RunsGridBody({ handle, ids, rowOf, pen
   // this component's layout effects have run (a parent's ref comes after its children's effects),
   // so on the first render it would still be null.
   const rowsRef = useRef<HTMLDivElement>(null);
-  usePointerQuietWhileScrolling(rowsRef);
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => rowsRef.current?.parentElement ?? null,
@@ -83,7 +81,19 @@ export const RunsGridBody = memo(function RunsGridBody({ handle, ids, rowOf, pen
 
   return (
     // The rows stand in the DOM in key order (rowSlots.ts); aria-owns gives their reading order.
-    <div ref={rowsRef} role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} aria-owns={items.length > 0 ? items.map((v) => `runs-row-${String(v.index)}`).join(' ') : undefined}>
+    // While the grid scrolls (the virtualizer's own flag, cleared 150 ms after the last scroll
+    // event) the rows ignore the pointer (styles.css): rows sliding under a resting pointer made
+    // the browser hit-test them and send mouseover and mouseout every frame, which React turned
+    // into synthetic enter and leave events, a tenth of what a scroll allocated (docs/scale.md,
+    // footnote 4). The grid, which scrolls, keeps the pointer.
+    <div
+      ref={rowsRef}
+      role="rowgroup"
+      className="grid-body"
+      data-scrolling={virtualizer.isScrolling ? '' : undefined}
+      style={{ height: virtualizer.getTotalSize() }}
+      aria-owns={items.length > 0 ? items.map((v) => `runs-row-${String(v.index)}`).join(' ') : undefined}
+    >
       {ids.length === 0 && (
         <div role="row" aria-rowindex={2} className="grid-row empty">
           <div role="gridcell">No runs match. Clear the search or filters to see more.</div>
