@@ -115,3 +115,37 @@ test('the Batch button says why a selection cannot be batched: no shared steps, 
   await expect(toolbar).toContainText('Ana Ortiz does not have the UpdateRunBatch permission');
   await expect(batch).toHaveAttribute('aria-disabled', 'true');
 });
+
+test('a checkbox always shows whether its run is selected; a double click opens a run, a double tap on its checkbox does not', async ({ page }) => {
+  await start(page, 'sup');
+  await showRuns(page, 'R-100');
+  const toolbar = page.getByRole('toolbar', { name: 'Selected runs' });
+  const box = (id: string) => runRow(page, id).getByRole('checkbox', { name: `Select ${id}` });
+  await box('R-1001').click();
+  await box('R-1003').click({ modifiers: ['Shift'] });
+  await expect(toolbar).toContainText('3 runs selected');
+  // Shift on a box already inside the range adds nothing: each click turns the box off, and the
+  // box must show the selection again, not the click (twice: the second changes nothing else).
+  for (let i = 0; i < 2; i++) {
+    await box('R-1002').click({ modifiers: ['Shift'] });
+    await expect(toolbar).toContainText('3 runs selected');
+    await expect(box('R-1002')).toBeChecked();
+  }
+  for (const id of ['R-1001', 'R-1002', 'R-1003']) await expect(box(id)).toBeChecked();
+  await expect(box('R-1004')).not.toBeChecked();
+
+  // Two quick taps on a box: selected, then not; the runs table stays.
+  await box('R-1004').dblclick();
+  await expect(box('R-1004')).not.toBeChecked();
+  await expect(toolbar).toContainText('3 runs selected');
+  await expect(runsGrid(page)).toBeVisible();
+
+  await runRow(page, 'R-1005').getByRole('gridcell').nth(2).dblclick();
+  await expect(page).toHaveURL(/#\/runs\/R-1005$/);
+
+  // A search that matches nothing says so in the table.
+  await page.goBack();
+  await page.getByRole('searchbox', { name: /Search runs/ }).fill('no such run');
+  await expect(runsGrid(page).getByRole('row')).toHaveCount(2);
+  await expect(runsGrid(page)).toContainText('No runs match. Clear the search or filters to see more.');
+});

@@ -6,10 +6,11 @@ import type { RunSortColumn } from '../store/runQuery';
 import { useUi } from '../state/uiStore';
 import { gridCommand } from './gridKeys';
 import { runColumns } from './runColumns';
-import { headerHeight, rowHeight, RunsGridBody, type RunsGridBodyHandle } from './RunsGridBody';
+import { RunsGridBody, type RunsGridBodyHandle } from './RunsGridBody';
 import { clickSelection, extendTo } from './selectionLogic';
 import { useLookups } from './useLookups';
 import { usePendingRuns, type RunList } from './useRunList';
+import { headerHeight, rowHeight } from './virtualRows';
 
 /** The latest `fn`, behind a callback that never changes: memoised rows keep their props. */
 function useStableCallback<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
@@ -66,8 +67,7 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
     setSelection(clickSelection(current, ids, indexOf(), id, { range: shift, toggle: true }));
     setActiveRun(id);
   });
-  const columns = useMemo(() => runColumns(lookups, onCheck), [lookups, onCheck]);
-  const visible = useMemo(() => columns.filter((c) => c.id === 'select' || !hidden.includes(c.id)), [columns, hidden]);
+  const visible = useMemo(() => runColumns.filter((c) => c.id === 'select' || !hidden.includes(c.id)), [hidden]);
   const template = useMemo(() => visible.map((c) => c.width).join(' '), [visible]);
 
   const activeIndex = useMemo(() => (activeRunId === null ? -1 : ids.indexOf(activeRunId)), [ids, activeRunId]);
@@ -166,7 +166,9 @@ export function RunsGrid({ list, label }: { list: RunList; label: string }) {
         activeIndex={activeIndex}
         template={template}
         columns={visible}
+        lookups={lookups}
         onRowClick={onRowClick}
+        onCheck={onCheck}
       />
     </div>
   );
