@@ -58,15 +58,19 @@ function classOf(target: Element): (value: string) => void {
   };
 }
 
-/** A span of text, muted while there is nothing to show. */
+/**
+ * The cell's own text, muted while there is nothing to show. Written into the cell itself, not a
+ * span inside it: every element of a row is styled, laid out and painted again when a scroll
+ * brings a new run into it.
+ */
 function plainText(className: string, valueOf: (run: RunSummary, lookups: Lookups) => string | null): CellMaker {
   return (cell, lookups) => {
-    const span = element(cell, 'span');
-    const setClass = classOf(span);
-    const setText = text(span);
+    const base = `${cell.className} ${className}`;
+    const setClass = classOf(cell);
+    const setText = text(cell);
     return ({ run }) => {
       const value = run ? valueOf(run, lookups) : null;
-      setClass(value === null ? `${className} muted` : className);
+      setClass(value === null ? `${base} muted` : base);
       setText(value ?? missing);
     };
   };
@@ -93,11 +97,11 @@ const selectCell: CellMaker = (cell) => {
 const pendingWords = 'Saved on this station, not yet synced';
 
 const idCell: CellMaker = (cell) => {
-  const wrap = element(cell, 'span', 'run-id-cell');
-  const link = element(wrap, 'a', 'run-link');
+  cell.classList.add('run-id-cell');
+  const link = element(cell, 'a', 'run-link');
   link.tabIndex = -1;
   const setId = text(link);
-  const mark = element(wrap, 'span', 'pending-mark');
+  const mark = element(cell, 'span', 'pending-mark');
   mark.setAttribute('role', 'img');
   mark.setAttribute('aria-label', pendingWords);
   mark.title = pendingWords;
@@ -134,11 +138,11 @@ const statusCell: CellMaker = (cell) => {
 };
 
 const progressCell: CellMaker = (cell) => {
-  const wrap = element(cell, 'span', 'progress-cell');
-  const bar = element(wrap, 'span', 'bar');
+  cell.classList.add('progress-cell');
+  const bar = element(cell, 'span', 'bar');
   bar.setAttribute('aria-hidden', 'true');
   const fill = element(bar, 'span');
-  const setCount = text(element(wrap, 'span'));
+  const setCount = text(cell);
   let shownDone = -1;
   let shownTotal = -1;
   return ({ run }) => {
@@ -167,17 +171,17 @@ export const cellMakers = {
   status: statusCell,
   progress: progressCell,
   batch: (cell, lookups) => {
-    const span = element(cell, 'span');
-    const setClass = classOf(span);
-    const setText = text(span);
+    const base = cell.className;
+    const setClass = classOf(cell);
+    const setText = text(cell);
     return ({ run }) => {
       if (!run || run.batchId === null) {
-        setClass('muted');
+        setClass(`${base} muted`);
         setText(run ? '—' : missing);
         return;
       }
       const batch = lookups.batches.get(run.batchId);
-      setClass('batch-tag ellipsis');
+      setClass(`${base} batch-tag ellipsis`);
       setText(batch ? batchLabel(batch) : `Batch ${run.batchId}`);
     };
   },
