@@ -1,8 +1,6 @@
 import { memo, useImperativeHandle, useLayoutEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { navigate } from '../routing/router';
-import type { RunSummary } from '../store/runSummary';
-import type { RunColumn } from './runColumns';
-import type { Lookups } from './useLookups';
+import type { RowsView } from './rowPainter';
 import { VirtualRows } from './virtualRows';
 
 /** What the grid asks of its body: bring a row into view (the keyboard's moves). */
@@ -10,16 +8,9 @@ export interface RunsGridBodyHandle {
   scrollToIndex: (index: number) => void;
 }
 
-export interface RunsGridBodyProps {
+/** What the rows show (rowPainter.ts), and what the grid does with their clicks. */
+export interface RunsGridBodyProps extends RowsView {
   handle: RefObject<RunsGridBodyHandle | null>;
-  ids: readonly string[];
-  rowOf: (id: string) => RunSummary | undefined;
-  pending: ReadonlySet<string>;
-  selected: ReadonlySet<string>;
-  activeIndex: number;
-  template: string;
-  columns: readonly RunColumn[];
-  lookups: Lookups;
   onRowClick: (e: MouseEvent<HTMLDivElement>, id: string) => void;
   onCheck: (id: string, shift: boolean) => void;
 }
