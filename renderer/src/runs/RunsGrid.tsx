@@ -12,7 +12,7 @@ import { useLookups } from './useLookups';
 import { usePendingRuns, type RunList } from './useRunList';
 import { headerHeight, rowHeight } from './virtualRows';
 
-/** The latest `fn`, behind a callback that never changes: memoised rows keep their props. */
+/** The latest `fn`, behind a callback that never changes: the memoised body keeps its props. */
 function useStableCallback<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
   const ref = useRef(fn);
   useEffect(() => {

@@ -58,7 +58,6 @@ export class RowPainter {
   private readonly byElement = new WeakMap<Element, PooledRow>();
   private slots = new Map<number, number>();
   private empty: HTMLDivElement | null = null;
-  private owns = '';
   private ownsFirst = -1;
   private ownsLast = -1;
   private height = -1;
@@ -251,10 +250,9 @@ export class RowPainter {
     if (first === this.ownsFirst && last === this.ownsLast) return;
     this.ownsFirst = first;
     this.ownsLast = last;
+    // The virtualizer's rows are consecutive: the first and the last say which they are.
     let owns = '';
     for (const item of items) owns += owns === '' ? `runs-row-${String(item.index)}` : ` runs-row-${String(item.index)}`;
-    if (owns === this.owns) return;
-    this.owns = owns;
     if (owns === '') this.body.removeAttribute('aria-owns');
     else this.body.setAttribute('aria-owns', owns);
   }

@@ -3,6 +3,7 @@ import type { RunStatus } from '../../../shared/schemas/run';
 import { hrefOf } from '../routing/router';
 import type { RunSummary } from '../store/runSummary';
 import { formatShort } from '../ui/format';
+import { chipClass } from '../ui/StatusChip';
 import { statusMarks, statusWords } from '../ui/words';
 import { procedureLabel, type Lookups } from './useLookups';
 
@@ -131,7 +132,7 @@ const statusCell: CellMaker = (cell) => {
     const status = run ? run.status : null;
     if (status === shown) return;
     shown = status;
-    setClass(status === null ? 'muted' : `chip status-${status}`);
+    setClass(status === null ? 'muted' : chipClass(status));
     setMark(status === null ? '' : statusMarks[status]);
     setWord(status === null ? missing : ` ${statusWords[status]}`);
   };
