@@ -76,3 +76,37 @@ test('the Part Installs (aBOM) tool with its "Added … to this run only." bar h
   await expectNoViolations(page);
   await shoot(page, '6-abom-added-part-bar');
 });
+
+test('the run view\'s tabs: the arrow keys, Home and End move between them, and the tab key goes on into the panel', async ({ page }) => {
+  await start(page, 'tech');
+  await openRun(page, 'R-1009');
+  const tabs = page.getByRole('tablist', { name: 'Run views' });
+  const steps = tabs.getByRole('tab', { name: 'Steps' });
+  const parts = tabs.getByRole('tab', { name: 'Part Installs (aBOM)' });
+  await expect(steps).toHaveAttribute('aria-selected', 'true');
+  await expect(parts).toHaveAttribute('aria-selected', 'false');
+  await steps.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(parts).toBeFocused();
+  await expect(parts).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Part Installs (aBOM)' })).toBeVisible();
+  await expect(page.getByRole('tabpanel')).toHaveCount(1);
+  // From the last tab, on to the first.
+  await page.keyboard.press('ArrowRight');
+  await expect(steps).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Steps' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(parts).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(steps).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(parts).toBeFocused();
+  // The parts panel begins with a heading: the panel itself is the next stop.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('tabpanel', { name: 'Part Installs (aBOM)' })).toBeFocused();
+  // The steps panel begins with its steps: the tab key goes on to the first one.
+  await steps.click();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button').first()).toBeFocused();
+  await expectNoViolations(page);
+});

@@ -1,5 +1,4 @@
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { PartInstalls } from '../abom/PartInstalls';
 import { BatchManagerHost } from '../batch/BatchManagerHost';
 import { openChildren, unavailableReasons } from './availability';
@@ -9,6 +8,10 @@ import { StepDialogHost } from './StepDialogHost';
 import { StepList } from './StepList';
 import { useRunData, type RunData } from './useRunData';
 import { NotOnStation } from '../ui/NotOnStation';
+import { ViewTabs } from '../ui/ViewTabs';
+
+/** The run page's two views: its steps, and its part installs. */
+type RunView = 'steps' | 'parts';
 
 /** The run as shown, for the tab panels (see RunPage). */
 const ShownRun = createContext<RunData | null>(null);
@@ -26,32 +29,25 @@ function useShownRun(): RunData {
 export function RunPage({ runId, stepId }: { runId: string; stepId?: string | undefined }) {
   const { shown: data, read } = useRunData(runId);
   const [picked, setPicked] = useState<string | null>(stepId ?? null);
-  const [tab, setTab] = useState<Key>('steps');
+  const [tab, setTab] = useState<RunView>('steps');
   const showParts = useCallback(() => {
     setTab('parts');
   }, []);
   // The tabs are made again only when the tab or the step picked changes; the panels read the
-  // run from ShownRun. A change to the run (a save drawn in its commit's event) thus re-renders
-  // the panels' content, not the tab panel itself, which walks its content for something to focus
-  // after each of its renders (react-aria's useHasTabbableChild): ~1 ms of every save's redraw.
+  // run from ShownRun, so a change to the run (a save drawn in its commit's event) re-renders
+  // the panels' content and nothing around it.
   const tabs = useMemo(
     () => (
-      <Tabs className="run-tabs" selectedKey={tab} onSelectionChange={setTab}>
-        <TabList className="tab-list" aria-label="Run views">
-          <Tab id="steps" className="tab">
-            Steps
-          </Tab>
-          <Tab id="parts" className="tab">
-            Part Installs (aBOM)
-          </Tab>
-        </TabList>
-        <TabPanel id="steps" className="tab-panel steps-panel">
-          <StepsPanel picked={picked} onPick={setPicked} onShowParts={showParts} />
-        </TabPanel>
-        <TabPanel id="parts" className="tab-panel">
-          <PartsPanel />
-        </TabPanel>
-      </Tabs>
+      <ViewTabs<RunView>
+        className="run-tabs"
+        label="Run views"
+        selected={tab}
+        onSelect={setTab}
+        views={[
+          { id: 'steps', label: 'Steps', panelClassName: 'tab-panel steps-panel', startsWithControl: true, panel: <StepsPanel picked={picked} onPick={setPicked} onShowParts={showParts} /> },
+          { id: 'parts', label: 'Part Installs (aBOM)', panelClassName: 'tab-panel', startsWithControl: false, panel: <PartsPanel /> },
+        ]}
+      />
     ),
     [tab, picked, showParts],
   );
