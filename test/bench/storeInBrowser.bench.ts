@@ -22,9 +22,8 @@ const summary = (values: number[]) => {
  * shadows, in one transaction. It does not time what comes before the call (the click, reading
  * what the technician saw) or after the commit (the screen reading the changed rows again and
  * React drawing them). The raw reference is the same 101 runs, 101 steps, 101 audit entries and
- * outbox entry in one strict transaction through Dexie's bulkPut; the same write through the bare
- * IndexedDB API measured within 1-2 ms of it (20.1 against 20.6 ms), so Dexie adds nothing
- * material to the reference. The raw write gets a row of its own: the issue's absolute target
+ * outbox entry in one strict transaction through the bare IndexedDB API (storeBench.ts), past
+ * Dexie and its middlewares. The raw write gets a row of its own: the issue's absolute target
  * (16 ms) is below it, so no durable sign-off can meet that; the ratio is the target that can be.
  */
 export async function storeInBrowser(): Promise<Row[]> {
