@@ -1,5 +1,6 @@
 import type { RunStep } from '../../../shared/schemas/run';
 import { StatusChip } from '../ui/StatusChip';
+import { pendingMarkWords } from '../ui/words';
 
 interface Props {
   steps: readonly RunStep[];
@@ -33,7 +34,7 @@ export function StepList({ steps, selectedId, onSelect, unavailable, pending }: 
                     <StatusChip status={s.state} />
                     {s.state === 'todo' && <span className={why ? 'avail-no' : 'avail-yes'}>{why ? 'Waiting' : 'Available'}</span>}
                     {pending.has(s.id) && (
-                      <span className="pending-mark" role="img" aria-label="Saved on this station, not yet synced">
+                      <span className="pending-mark" role="img" aria-label={pendingMarkWords}>
                         ⟳
                       </span>
                     )}

@@ -5,6 +5,9 @@ import type { RunColumn } from './runColumns';
 import { assignSlots } from './rowSlots';
 import type { Lookups } from './useLookups';
 
+/** The id of the row element drawn for `index`: `aria-owns` and `aria-activedescendant` name it. */
+const rowElementId = (index: number) => `runs-row-${String(index)}`;
+
 /** Everything the rows show apart from which of them are in view. */
 export interface RowsView {
   ids: readonly string[];
@@ -185,7 +188,7 @@ export class RowPainter {
     }
     if (row.index !== item.index) {
       row.index = item.index;
-      element.id = `runs-row-${String(item.index)}`;
+      element.id = rowElementId(item.index);
       element.setAttribute('aria-rowindex', String(item.index + 2));
     }
     const top = item.start - layout.offset;
@@ -252,7 +255,7 @@ export class RowPainter {
     this.ownsLast = last;
     // The virtualizer's rows are consecutive: the first and the last say which they are.
     let owns = '';
-    for (const item of items) owns += owns === '' ? `runs-row-${String(item.index)}` : ` runs-row-${String(item.index)}`;
+    for (const item of items) owns += owns === '' ? rowElementId(item.index) : ` ${rowElementId(item.index)}`;
     if (owns === '') this.body.removeAttribute('aria-owns');
     else this.body.setAttribute('aria-owns', owns);
   }
@@ -265,6 +268,6 @@ export class RowPainter {
     const grid = this.body.parentElement;
     if (!grid) return;
     if (drawn === null) grid.removeAttribute('aria-activedescendant');
-    else grid.setAttribute('aria-activedescendant', `runs-row-${String(drawn)}`);
+    else grid.setAttribute('aria-activedescendant', rowElementId(drawn));
   }
 }

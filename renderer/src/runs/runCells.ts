@@ -4,7 +4,7 @@ import { hrefOf } from '../routing/router';
 import type { RunSummary } from '../store/runSummary';
 import { formatShort } from '../ui/format';
 import { chipClass } from '../ui/StatusChip';
-import { statusMarks, statusWords } from '../ui/words';
+import { pendingMarkWords, statusMarks, statusWords } from '../ui/words';
 import { procedureLabel, type Lookups } from './useLookups';
 
 /** One row on screen: the run's summary (absent only if it vanished meanwhile), and its marks. */
@@ -95,8 +95,6 @@ const selectCell: CellMaker = (cell) => {
   };
 };
 
-const pendingWords = 'Saved on this station, not yet synced';
-
 const idCell: CellMaker = (cell) => {
   cell.classList.add('run-id-cell');
   const link = element(cell, 'a', 'run-link');
@@ -104,8 +102,8 @@ const idCell: CellMaker = (cell) => {
   const setId = text(link);
   const mark = element(cell, 'span', 'pending-mark');
   mark.setAttribute('role', 'img');
-  mark.setAttribute('aria-label', pendingWords);
-  mark.title = pendingWords;
+  mark.setAttribute('aria-label', pendingMarkWords);
+  mark.title = pendingMarkWords;
   mark.textContent = '⟳';
   mark.hidden = true;
   let shownId = '';

@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabView<K extends string> {
   id: K;
@@ -25,7 +25,8 @@ const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End'];
  */
 export function ViewTabs<K extends string>({ label, views, selected, onSelect, className }: { label: string; views: readonly TabView<K>[]; selected: K; onSelect: (id: K) => void; className: string }) {
   const base = useId();
-  const tabs = useRef(new Map<K, HTMLButtonElement>());
+  // The tab elements, for the keys to move focus to (one map for the component's life).
+  const [tabs] = useState(() => new Map<K, HTMLButtonElement>());
   const view = views.find((v) => v.id === selected) ?? views[0];
   if (!view) return null;
   const tabId = (id: K) => `${base}tab-${id}`;
@@ -40,7 +41,7 @@ export function ViewTabs<K extends string>({ label, views, selected, onSelect, c
     if (!next) return;
     event.preventDefault();
     onSelect(next.id);
-    tabs.current.get(next.id)?.focus();
+    tabs.get(next.id)?.focus();
   };
 
   return (
@@ -50,8 +51,8 @@ export function ViewTabs<K extends string>({ label, views, selected, onSelect, c
           <button
             key={v.id}
             ref={(node) => {
-              if (node) tabs.current.set(v.id, node);
-              else tabs.current.delete(v.id);
+              if (node) tabs.set(v.id, node);
+              else tabs.delete(v.id);
             }}
             type="button"
             role="tab"

@@ -25,6 +25,9 @@ export const statusMarks: Record<RunStatus, string> = {
   skipped: '↷',
 };
 
+/** The mark ⟳ beside a run or step changed here and not yet confirmed by the server, spoken. */
+export const pendingMarkWords = 'Saved on this station, not yet synced';
+
 export const stepStateWord = (state: StepState): string => statusWords[state];
 
 export const meaningWords: Record<SignatureMeaning, string> = {
